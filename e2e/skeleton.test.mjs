@@ -1,0 +1,210 @@
+// Walking skeleton: the built app boots, its four views are reachable by tab
+// and by URL, and hostile URLs fall back to the default view without breaking.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startServer } from './lib/server.mjs';
+import { CHART, launchBrowser, openPage, waitForChart } from './lib/browser.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
+const VIEWS = ['Reserves', 'Discoveries', 'Quotas', 'Exports'];
+const TIMEOUT = { timeout: 60_000 };
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(DIST, 'index.html')),
+    `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
+  );
+  server = await startServer({ root: DIST });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Open a path of the app in a fresh page, closed when the test ends. */
+async function open(t, path = '/') {
+  const opened = await openPage(browser, new URL(path, server.origin).href);
+  t.after(() => opened.page.close());
+  return opened;
+}
+
+/** Booted means the chart is painted and late requests (e.g. favicon) are done. */
+async function ready(page) {
+  await waitForChart(page);
+  await page.waitForLoadState('networkidle');
+}
+
+function assertClean({ consoleErrors, pageErrors, dialogs }) {
+  assert.deepEqual(consoleErrors, [], 'console errors');
+  assert.deepEqual(pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(dialogs, [], 'dialogs opened');
+}
+
+/** Everything the tab tests look at, read in one round trip. */
+function readState(page) {
+  return page.evaluate((chart) => {
+    const lists = document.querySelectorAll('[role=tablist]');
+    const panels = document.querySelectorAll('[role=tabpanel]');
+    return {
+      tablists: lists.length,
+      tabs: [...(lists[0]?.querySelectorAll('[role=tab]') ?? [])].map((tab) => ({
+        id: tab.id,
+        text: tab.textContent.replace(/\s+/g, ' ').trim(),
+        selected: tab.getAttribute('aria-selected'),
+      })),
+      panels: [...panels].map((panel) => ({
+        labelledBy: panel.getAttribute('aria-labelledby'),
+        view: panel.getAttribute('data-view'),
+      })),
+      chart: document.querySelector(chart)?.outerHTML ?? null,
+      marker: window.__marker,
+    };
+  }, CHART);
+}
+
+/**
+ * Poll until `ok(state)` or time runs out, then return the last state either
+ * way: the caller's asserts then say what is wrong instead of "timeout".
+ */
+async function settle(page, ok, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let state = await readState(page);
+  while (!ok(state) && Date.now() < end) {
+    await delay(50);
+    state = await readState(page);
+  }
+  return state;
+}
+
+const selectedTexts = (state) => state.tabs.filter((t) => t.selected === 'true').map((t) => t.text);
+
+function assertView(state, name) {
+  assert.deepEqual(selectedTexts(state), [name], 'exactly the expected tab is selected');
+  assert.equal(state.panels.length, 1, 'one tabpanel');
+  assert.equal(state.panels[0].view, name.toLowerCase(), 'panel data-view');
+}
+
+test('loads without errors, with a title and a Rare Earth heading', TIMEOUT, async (t) => {
+  const opened = await open(t);
+  const { page } = opened;
+  await ready(page);
+  assertClean(opened);
+  assert.notEqual((await page.title()).trim(), '', 'document title');
+  const h1 = page.locator('h1');
+  assert.equal(await h1.count(), 1, 'one h1');
+  assert.match(await h1.textContent(), /Rare Earth/);
+});
+
+test('tabs follow the ARIA tabs pattern', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  await ready(page);
+  const state = await readState(page);
+  assert.equal(state.tablists, 1, 'one tablist');
+  assert.deepEqual(state.tabs.map((tab) => tab.text), VIEWS);
+  const selected = state.tabs.filter((tab) => tab.selected === 'true');
+  assert.equal(selected.length, 1, 'one selected tab');
+  assert.notEqual(selected[0].id, '', 'selected tab has an id');
+  assert.equal(state.panels.length, 1, 'one tabpanel');
+  assert.equal(state.panels[0].labelledBy, selected[0].id, 'panel is labelled by the selected tab');
+});
+
+test('clicking each tab switches view, URL and chart without reloading', TIMEOUT, async (t) => {
+  const opened = await open(t);
+  const { page } = opened;
+  await ready(page);
+  // A full page load would wipe this; client-side navigation keeps it.
+  await page.evaluate(() => {
+    window.__marker = 1;
+  });
+
+  let previousChart = null;
+  for (const [index, name] of VIEWS.entries()) {
+    const view = name.toLowerCase();
+    const tab = page.locator('[role=tablist] [role=tab]').nth(index);
+    assert.equal((await tab.textContent()).trim(), name);
+    await tab.click();
+
+    const state = await settle(
+      page,
+      (s) =>
+        s.panels[0]?.view === view &&
+        selectedTexts(s).join() === name &&
+        new URL(page.url()).searchParams.get('view') === view &&
+        (previousChart === null || s.chart !== previousChart),
+    );
+    assertView(state, name);
+    assert.deepEqual(
+      state.tabs.map((tab) => tab.selected),
+      VIEWS.map((v) => (v === name ? 'true' : 'false')),
+      'aria-selected on every tab',
+    );
+    assert.equal(state.panels[0].labelledBy, state.tabs[index].id, 'panel labelled by the new tab');
+    assert.equal(new URL(page.url()).searchParams.get('view'), view, 'view query parameter');
+    assert.equal(state.marker, 1, 'window.__marker survives: no full page reload');
+
+    await waitForChart(page);
+    // Exports has two charts (years and months): compare the first.
+    const chart = await page.locator(CHART).first().evaluate((svg) => svg.outerHTML);
+    if (previousChart !== null) assert.notEqual(chart, previousChart, `${name} chart differs from the previous one`);
+    previousChart = chart;
+  }
+  assertClean(opened);
+});
+
+for (const name of VIEWS) {
+  const view = name.toLowerCase();
+  test(`deep link /?view=${view} opens ${name}`, TIMEOUT, async (t) => {
+    const opened = await open(t, `/?view=${view}`);
+    await ready(opened.page);
+    assertView(await readState(opened.page), name);
+    assertClean(opened);
+  });
+}
+
+const HOSTILE = [
+  '/?view=',
+  '/?view=nonsense',
+  '/?view=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '/?view=quotas&view=exports',
+  '/?view=' + 'x'.repeat(5000),
+  // View names are lowercase; anything else is unknown, not a synonym.
+  '/?foo=bar&view=EXPORTS',
+  // U+202E RIGHT-TO-LEFT OVERRIDE
+  '/?view=%E2%80%AE',
+];
+
+for (const path of HOSTILE) {
+  const label = path.length > 60 ? `${path.slice(0, 40)}… (${path.length} chars)` : path;
+  test(`hostile URL ${label} falls back to Reserves`, TIMEOUT, async (t) => {
+    const opened = await open(t, path);
+    const { page } = opened;
+    await ready(page);
+    assertView(await readState(page), 'Reserves');
+    assertClean(opened);
+    assert.ok(await page.locator('#panic-message').isHidden(), '#panic-message absent or hidden');
+  });
+}
+
+test('footer links to the sources and credits USGS', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  await ready(page);
+  // Only the page footer counts: a <footer> inside a figure or section is a caption, not the credits.
+  const footers = await page.evaluate(() =>
+    [...document.querySelectorAll('footer')]
+      .filter((f) => !f.parentElement.closest('article, aside, main, nav, section'))
+      .map((f) => ({ links: f.querySelectorAll('a[href^="http"]').length, text: f.textContent })),
+  );
+  assert.equal(footers.length, 1, 'one page footer');
+  assert.ok(footers[0].links >= 3, `at least three external links, found ${footers[0].links}`);
+  assert.match(footers[0].text, /USGS/);
+});

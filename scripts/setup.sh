@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs whatever building (and, unless --build-only, testing) needs and is missing. Safe to run
+# again: each step checks first and skips what is already there.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+build_only=false
+[[ "${1:-}" == "--build-only" ]] && build_only=true
+
+apt_packages=()
+command -v brotli >/dev/null || apt_packages+=(brotli)
+if ! $build_only; then
+  command -v chromium >/dev/null || apt_packages+=(chromium)
+  command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  command -v firefox-esr >/dev/null || apt_packages+=(firefox-esr)
+fi
+if ((${#apt_packages[@]})); then
+  step "apt-get install ${apt_packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  step "cargo install trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+wbg="$(wasm_bindgen_version)"
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wbg"; then
+  # Not --locked: the CLI's own lock file names a crate version the registry no longer serves.
+  step "cargo install wasm-bindgen-cli $wbg (about 6 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$wbg" --force
+fi
+
+if ! $build_only && ! geckodriver --version 2>/dev/null | grep -qF "$GECKODRIVER_VERSION"; then
+  step "cargo install geckodriver $GECKODRIVER_VERSION"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
+# npm packages from the committed lock files; reinstalled only when a lock file changes.
+npm_install() {
+  local dir="$1" stamp="$1/node_modules/.lock-sha256" want
+  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+    step "npm ci in $(basename "$dir")"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$stamp"
+  fi
+}
+npm_install "$ROOT/tools"
+$build_only || npm_install "$ROOT/e2e"
+
+step "cargo fetch --locked"
+cargo fetch --locked --quiet

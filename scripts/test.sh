@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: formatting and lints, native unit tests, component
+# tests in Chromium and Firefox, the release build with its size budget, and the end-to-end tests
+# against that build.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --all-targets --locked --quiet -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+(unset GECKODRIVER; cargo test --locked --target wasm32-unknown-unknown --test browser)
+
+step "component tests in headless Firefox (wasm-bindgen-test)"
+(unset CHROMEDRIVER; GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test browser)
+
+step "release build (trunk build --release)"
+trunk build --release
+
+step "end-to-end tests (Playwright + Chromium against dist/)"
+DIST_DIR="$ROOT/dist" node --test --test-concurrency=1 "$ROOT/e2e/"

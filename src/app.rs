@@ -1,0 +1,223 @@
+//! The page: header, tabs, the selected view, the claims panel and the footer; the state they share
+//! and its mirror in the URL.
+
+use leptos::prelude::*;
+use web_sys::KeyboardEvent;
+
+use crate::charts::{Palette, DARK, LIGHT};
+use crate::i18n::{strings, Strings};
+use crate::state::{Lang, Theme, UrlState, View};
+use crate::views::{
+    discoveries::DiscoveriesView, exports::ExportsView, quotas::QuotasView, reserves::ReservesView,
+};
+
+/// What every component may read: the reader's choices and what follows from them.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: RwSignal<UrlState>,
+    pub lang: Memo<Lang>,
+    pub palette: Memo<Palette>,
+    /// Bumped on every window resize, so charts re-measure their container.
+    pub resized: RwSignal<u32>,
+}
+
+impl Ctx {
+    pub fn strings(&self) -> &'static Strings {
+        strings(self.lang.get())
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// Logs the panic once and replaces the blank page a dead wasm would leave with a short message.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(el) = document().get_element_by_id("panic-message") {
+            let _ = el.remove_attribute("hidden");
+        }
+    }));
+}
+
+fn window_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The browser's preferred language, when the URL does not choose one.
+fn browser_lang() -> Lang {
+    let preferred = window().navigator().language().unwrap_or_default();
+    if preferred.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, warnings) = UrlState::from_query(&window_search());
+    for w in warnings {
+        leptos::logging::warn!("Rare Earth Explorer: {w}");
+    }
+    let state = RwSignal::new(initial);
+    let system_dark = RwSignal::new(prefers_dark());
+    let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or_else(browser_lang));
+    let dark = Memo::new(move |_| match state.with(|s| s.theme) {
+        Theme::Auto => system_dark.get(),
+        Theme::Light => false,
+        Theme::Dark => true,
+    });
+    let palette = Memo::new(move |_| if dark.get() { DARK } else { LIGHT });
+    let resized = RwSignal::new(0u32);
+    let ctx = Ctx {
+        state,
+        lang,
+        palette,
+        resized,
+    };
+    provide_context(ctx);
+
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        resized.update(|n| *n = n.wrapping_add(1))
+    });
+    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+        let listener = gloo::events::EventListener::new(&query, "change", move |_| {
+            system_dark.set(prefers_dark())
+        });
+        listener.forget();
+    }
+
+    // The URL follows every change of state, without a reload and without flooding the history.
+    Effect::new(move |_| {
+        let query = state.with(|s| s.to_query());
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+        }
+    });
+    Effect::new(move |_| {
+        let root = document().document_element();
+        if let Some(root) = root {
+            let _ = root.set_attribute(
+                "lang",
+                if lang.get() == Lang::Zh {
+                    "zh-Hans"
+                } else {
+                    "en"
+                },
+            );
+            let _ = root.set_attribute("data-theme", if dark.get() { "dark" } else { "light" });
+        }
+        document().set_title(strings(lang.get()).title);
+    });
+
+    let t = move || strings(lang.get());
+    let embed = move || state.with(|s| s.embed);
+    let show_tabs = move || state.with(|s| !s.embed || s.tabs);
+    let selected = move || state.with(|s| s.view);
+
+    view! {
+        <div class="app" class:embed=embed>
+            <Show when=move || !embed()>
+                <header class="masthead">
+                    <h1>{move || t().title}</h1>
+                    <p class="dek">{move || t().dek}</p>
+                </header>
+            </Show>
+            <Show when=show_tabs>
+                <Tabs />
+            </Show>
+            <section id="view-panel" role="tabpanel"
+                aria-labelledby=move || format!("tab-{}", selected().slug())
+                data-view=move || selected().slug()>
+                {move || match selected() {
+                    View::Reserves => view! { <ReservesView /> }.into_any(),
+                    View::Discoveries => view! { <DiscoveriesView /> }.into_any(),
+                    View::Quotas => view! { <QuotasView /> }.into_any(),
+                    View::Exports => view! { <ExportsView /> }.into_any(),
+                }}
+            </section>
+            <crate::views::claims::ClaimsPanel />
+            <Show when=move || !embed()>
+                <SiteFooter />
+            </Show>
+        </div>
+    }
+}
+
+/// The WAI-ARIA tabs pattern: one tab stop, arrow keys move between tabs, Home and End jump.
+#[component]
+fn Tabs() -> impl IntoView {
+    let ctx = use_ctx();
+    let select = move |view: View, focus: bool| {
+        ctx.state.update(|s| s.view = view);
+        if focus {
+            if let Some(el) = document().get_element_by_id(&format!("tab-{}", view.slug())) {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let now = ctx.state.with_untracked(|s| s.view);
+        let i = View::ALL.iter().position(|&v| v == now).unwrap_or(0);
+        let n = View::ALL.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        select(View::ALL[next], true);
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label=move || ctx.strings().views_label on:keydown=on_key>
+            {View::ALL
+                .into_iter()
+                .map(|view| {
+                    let is_selected = move || ctx.state.with(|s| s.view == view);
+                    view! {
+                        <button type="button" role="tab" id=format!("tab-{}", view.slug())
+                            aria-controls="view-panel"
+                            aria-selected=move || is_selected().to_string()
+                            tabindex=move || if is_selected() { "0" } else { "-1" }
+                            on:click=move |_| select(view, false)>
+                            {move || ctx.strings().view_name(view)}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = move || ctx.strings();
+    view! {
+        <footer class="site-footer">
+            <p>{move || t().footer_sources}</p>
+            <ul>
+                <li><a href="https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries" rel="noopener" target="_blank">
+                    {move || t().footer_usgs}</a></li>
+                <li><a href="http://english.customs.gov.cn/" rel="noopener" target="_blank">{move || t().footer_customs}</a></li>
+                <li><a href="https://www.miit.gov.cn/" rel="noopener" target="_blank">{move || t().footer_miit}</a></li>
+                <li><a href="https://www.mnr.gov.cn/" rel="noopener" target="_blank">{move || t().footer_mnr}</a></li>
+            </ul>
+            <p class="fine">{move || t().footer_method}</p>
+        </footer>
+    }
+}

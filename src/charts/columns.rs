@@ -1,0 +1,290 @@
+//! Vertical columns over an ordered category axis (years, months): each column holds side-by-side
+//! groups of stacked segments, and a category without a figure is drawn as a labelled gap.
+
+use super::*;
+use plotters::style::FontTransform;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub value: f64,
+    /// Index into `Columns::series`: decides colour and fill.
+    pub series: usize,
+    /// Written inside the segment when it is tall enough (e.g. "135,000").
+    pub label: Option<String>,
+    /// Index of the datum in the view's readout list.
+    pub datum: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub label: String,
+    /// Side by side; each group is one stack. Empty groups leave their slot empty.
+    pub groups: Vec<Vec<Segment>>,
+    /// Shown in place of the column when it has no segment ("not published").
+    pub gap: Option<String>,
+    /// The gap's datum, so a reader can land on it and hear why it is empty.
+    pub gap_datum: Option<usize>,
+    pub highlight: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// Drawn as an outline instead of a solid fill, so series differ by more than colour.
+    pub hollow: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    pub columns: Vec<Column>,
+    pub series: Vec<Series>,
+    pub axis_label: String,
+}
+
+const TOP: i32 = 30;
+const PLOT_H: i32 = 220;
+const BOTTOM: i32 = 40;
+
+pub fn draw(
+    chart: &Columns,
+    width: u32,
+    palette: &Palette,
+    active: Option<usize>,
+    tick_label: &dyn Fn(f64) -> String,
+) -> Drawn {
+    let width = width.max(MIN_WIDTH);
+    let w = width as i32;
+    let height = (TOP + PLOT_H + BOTTOM) as u32;
+    let max = chart
+        .columns
+        .iter()
+        .flat_map(|c| {
+            c.groups
+                .iter()
+                .map(|g| g.iter().map(|s| s.value).sum::<f64>())
+        })
+        .fold(0.0, f64::max);
+    let ticks = nice_ticks(max, 4);
+    let top_tick = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+    let y_axis_w = ticks
+        .iter()
+        .map(|&t| text_width(&tick_label(t), SMALL))
+        .max()
+        .unwrap_or(20)
+        + 10;
+    let x0 = y_axis_w;
+    let plot_w = (w - x0 - 8).max(40);
+    let n = chart.columns.len().max(1) as i32;
+    let slot = plot_w / n;
+    let base = TOP + PLOT_H;
+    let y_of = |v: f64| base - (v / top_tick * PLOT_H as f64).round() as i32;
+    // Label every k-th category so labels never collide on a phone.
+    let label_w = chart
+        .columns
+        .iter()
+        .map(|c| text_width(&c.label, SMALL))
+        .max()
+        .unwrap_or(10)
+        + 6;
+    let every = ((label_w + slot - 1) / slot.max(1)).max(1) as usize;
+
+    let mut marks = Vec::new();
+    let svg = render(width, height, palette, |area| {
+        for &t in &ticks {
+            let y = y_of(t);
+            let _ = area.draw(&PathElement::new(
+                vec![(x0, y), (x0 + plot_w, y)],
+                palette.grid,
+            ));
+            let _ = area.draw(&Text::new(
+                tick_label(t),
+                (x0 - 6, y),
+                font(SMALL, palette.muted, HPos::Right, VPos::Center),
+            ));
+        }
+        let _ = area.draw(&Text::new(
+            chart.axis_label.clone(),
+            (0, 8),
+            font(SMALL, palette.muted, HPos::Left, VPos::Center),
+        ));
+        // Legend, top right, only when there is more than one series to tell apart.
+        if chart.series.len() > 1 {
+            let mut x = w - 4;
+            for (i, s) in chart.series.iter().enumerate().rev() {
+                let tw = text_width(&s.name, SMALL);
+                x -= tw;
+                let _ = area.draw(&Text::new(
+                    s.name.clone(),
+                    (x, 8),
+                    font(SMALL, palette.ink, HPos::Left, VPos::Center),
+                ));
+                x -= 16;
+                let _ = area.draw(&Rectangle::new(
+                    [(x, 2), (x + 11, 13)],
+                    series_style(palette, chart, i, false),
+                ));
+                x -= 12;
+            }
+        }
+        for (ci, column) in chart.columns.iter().enumerate() {
+            let left = x0 + ci as i32 * slot;
+            let centre = left + slot / 2;
+            if ci % every == 0 || column.highlight {
+                let style = if column.highlight {
+                    bold(SMALL, palette.ink, HPos::Center, VPos::Top)
+                } else {
+                    font(SMALL, palette.muted, HPos::Center, VPos::Top)
+                };
+                let _ = area.draw(&Text::new(column.label.clone(), (centre, base + 6), style));
+            }
+            let groups = column.groups.len().max(1) as i32;
+            let inner = (slot * 4 / 5).max(3);
+            let group_w = (inner / groups).max(2);
+            let mut any = false;
+            for (gi, group) in column.groups.iter().enumerate() {
+                let gx = left + (slot - inner) / 2 + gi as i32 * group_w;
+                let mut bottom = 0.0;
+                for seg in group {
+                    any = true;
+                    let (y_lo, y_hi) = (y_of(bottom), y_of(bottom + seg.value));
+                    bottom += seg.value;
+                    let highlight = column.highlight && seg.series == 0;
+                    let style = series_style(palette, chart, seg.series, highlight);
+                    // A one-pixel gap between stacked segments tells them apart without colour.
+                    let _ = area.draw(&Rectangle::new(
+                        [(gx + 1, y_hi), (gx + group_w - 1, y_lo - 1)],
+                        style,
+                    ));
+                    if let Some(label) = &seg.label {
+                        if y_lo - y_hi > 16 && text_width(label, SMALL) < group_w + 40 {
+                            let _ = area.draw(&Text::new(
+                                label.clone(),
+                                (gx + group_w / 2, y_hi - 3),
+                                bold(SMALL, palette.ink, HPos::Center, VPos::Bottom),
+                            ));
+                        }
+                    }
+                    marks.push(Mark {
+                        x: gx,
+                        y: y_hi,
+                        w: group_w,
+                        h: (y_lo - y_hi).max(4),
+                        datum: seg.datum,
+                    });
+                }
+            }
+            if !any {
+                if let Some(gap) = &column.gap {
+                    let style = font(SMALL, palette.muted, HPos::Left, VPos::Center)
+                        .transform(FontTransform::Rotate270);
+                    let _ = area.draw(&Text::new(gap.clone(), (centre, base - 6), style));
+                    let _ = area.draw(&PathElement::new(
+                        vec![(centre - 4, base), (centre + 4, base)],
+                        palette.muted,
+                    ));
+                }
+                if let Some(datum) = column.gap_datum {
+                    marks.push(Mark {
+                        x: left,
+                        y: TOP,
+                        w: slot,
+                        h: PLOT_H,
+                        datum,
+                    });
+                }
+            }
+        }
+        let _ = area.draw(&PathElement::new(
+            vec![(x0, base), (x0 + plot_w, base)],
+            palette.muted,
+        ));
+        if let Some(m) = active.and_then(|d| marks.iter().find(|m| m.datum == d)) {
+            focus_ring(area, palette, m);
+        }
+    });
+    Drawn { svg, height, marks }
+}
+
+fn series_style(palette: &Palette, chart: &Columns, series: usize, highlight: bool) -> ShapeStyle {
+    let color = if highlight {
+        palette.accent
+    } else {
+        palette.series[series % palette.series.len()]
+    };
+    let hollow = chart.series.get(series).is_some_and(|s| s.hollow);
+    ShapeStyle {
+        color: color.to_rgba(),
+        filled: !hollow,
+        stroke_width: 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(value: f64, series: usize, datum: usize) -> Segment {
+        Segment {
+            value,
+            series,
+            label: None,
+            datum,
+        }
+    }
+
+    fn column(label: &str, groups: Vec<Vec<Segment>>, gap: Option<&str>) -> Column {
+        Column {
+            label: label.into(),
+            groups,
+            gap: gap.map(Into::into),
+            gap_datum: None,
+            highlight: false,
+        }
+    }
+
+    #[test]
+    fn gaps_are_labelled_and_never_drawn_as_bars() {
+        let chart = Columns {
+            columns: vec![
+                column("2011", vec![vec![seg(93_800.0, 0, 0)]], None),
+                column("2012", vec![], Some("not published")),
+                column("2013", vec![vec![seg(93_800.0, 0, 1)]], None),
+            ],
+            series: vec![Series {
+                name: "Mining".into(),
+                hollow: false,
+            }],
+            axis_label: "t REO".into(),
+        };
+        let drawn = draw(&chart, 400, &LIGHT, None, &|v| format!("{v}"));
+        assert_eq!(drawn.marks.len(), 2);
+        assert!(svg_texts(&drawn.svg).contains(&"not published".to_string()));
+        assert_eq!(drawn.svg.matches("<rect").count(), 3);
+    }
+
+    #[test]
+    fn stacked_segments_sit_on_each_other() {
+        let chart = Columns {
+            columns: vec![column(
+                "2024",
+                vec![vec![seg(135_000.0, 0, 0), seg(135_000.0, 1, 1)]],
+                None,
+            )],
+            series: vec![
+                Series {
+                    name: "Batch 1".into(),
+                    hollow: false,
+                },
+                Series {
+                    name: "Batch 2".into(),
+                    hollow: false,
+                },
+            ],
+            axis_label: "t".into(),
+        };
+        let drawn = draw(&chart, 400, &LIGHT, Some(1), &|v| format!("{v}"));
+        let (a, b) = (drawn.marks[0], drawn.marks[1]);
+        assert_eq!(a.h, b.h);
+        assert!(b.y < a.y, "the second batch stacks above the first");
+    }
+}

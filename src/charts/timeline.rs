@@ -1,0 +1,332 @@
+//! Points in time on a logarithmic size axis, with a marker shape per kind of estimate and lines
+//! joining successive updates of one deposit. Announced finds span 0.1 to 28 Mt: on a linear axis
+//! all but two would sit on the floor.
+
+use super::*;
+
+/// Marker shapes: the kind of estimate is told by shape as well as by the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    Cross,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// Fractional year.
+    pub x: f64,
+    /// Tonnes, > 0.
+    pub y: f64,
+    pub shape: Shape,
+    pub label: String,
+    /// Points with the same series are joined in order of `x`.
+    pub series: Option<usize>,
+    pub highlight: bool,
+    pub datum: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub points: Vec<Point>,
+    pub axis_label: String,
+    pub legend: Vec<(Shape, String)>,
+}
+
+const TOP: i32 = 12;
+const PLOT_H: i32 = 260;
+const BOTTOM: i32 = 30;
+const R: i32 = 6;
+
+pub fn draw(
+    chart: &Timeline,
+    width: u32,
+    palette: &Palette,
+    active: Option<usize>,
+    tick_label: &dyn Fn(f64) -> String,
+) -> Drawn {
+    let width = width.max(MIN_WIDTH);
+    let w = width as i32;
+    let legend_rows = legend_rows(chart, w);
+    let legend_h = legend_rows.len() as i32 * 20;
+    let height = (TOP + legend_h + PLOT_H + BOTTOM) as u32;
+    let (lo, hi) = y_range(chart);
+    let ticks = log_ticks(lo, hi);
+    let y_axis_w = ticks
+        .iter()
+        .map(|&t| text_width(&tick_label(t), SMALL))
+        .max()
+        .unwrap_or(20)
+        + 10;
+    let x0 = y_axis_w;
+    let plot_w = (w - x0 - 12).max(40);
+    let first_year = chart
+        .points
+        .iter()
+        .map(|p| p.x.floor())
+        .fold(f64::INFINITY, f64::min);
+    let last_year = chart
+        .points
+        .iter()
+        .map(|p| p.x.ceil())
+        .fold(f64::NEG_INFINITY, f64::max);
+    let (x_lo, x_hi) = if first_year < last_year {
+        (first_year, last_year)
+    } else {
+        (2022.0, 2026.0)
+    };
+    let top = TOP + legend_h;
+    let base = top + PLOT_H;
+    let x_of = |x: f64| x0 + 8 + ((x - x_lo) / (x_hi - x_lo) * (plot_w - 16) as f64).round() as i32;
+    let y_of = |y: f64| {
+        base - ((y.log10() - lo.log10()) / (hi.log10() - lo.log10()) * PLOT_H as f64).round() as i32
+    };
+
+    let mut marks = Vec::new();
+    let svg = render(width, height, palette, |area| {
+        for (row, items) in legend_rows.iter().enumerate() {
+            let y = TOP + row as i32 * 20 + 6;
+            let mut x = x0;
+            for &(shape, ref name) in items {
+                marker(area, shape, (x + R, y), palette.series[0], false);
+                let _ = area.draw(&Text::new(
+                    name.clone(),
+                    (x + 2 * R + 6, y),
+                    font(SMALL, palette.ink, HPos::Left, VPos::Center),
+                ));
+                x += 2 * R + 6 + text_width(name, SMALL) + 14;
+            }
+        }
+        for &t in &ticks {
+            let y = y_of(t);
+            let _ = area.draw(&PathElement::new(
+                vec![(x0, y), (x0 + plot_w, y)],
+                palette.grid,
+            ));
+            let _ = area.draw(&Text::new(
+                tick_label(t),
+                (x0 - 6, y),
+                font(SMALL, palette.muted, HPos::Right, VPos::Center),
+            ));
+        }
+        let mut year = x_lo as i32;
+        while year as f64 <= x_hi {
+            let x = x_of(year as f64);
+            let _ = area.draw(&PathElement::new(
+                vec![(x, base), (x, base + 4)],
+                palette.muted,
+            ));
+            if (year as f64) < x_hi {
+                let label_x = x_of(year as f64 + 0.5);
+                let _ = area.draw(&Text::new(
+                    year.to_string(),
+                    (label_x, base + 8),
+                    font(SMALL, palette.muted, HPos::Center, VPos::Top),
+                ));
+            }
+            year += 1;
+        }
+        let _ = area.draw(&PathElement::new(
+            vec![(x0, base), (x0 + plot_w, base)],
+            palette.muted,
+        ));
+        let _ = area.draw(&Text::new(
+            chart.axis_label.clone(),
+            (x0 + 4, top + 2),
+            font(SMALL, palette.muted, HPos::Left, VPos::Top),
+        ));
+
+        // Updates of one deposit, joined in time order.
+        let mut series: Vec<usize> = chart.points.iter().filter_map(|p| p.series).collect();
+        series.sort_unstable();
+        series.dedup();
+        for s in series {
+            let mut pts: Vec<&Point> = chart
+                .points
+                .iter()
+                .filter(|p| p.series == Some(s))
+                .collect();
+            pts.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let line: Vec<(i32, i32)> = pts.iter().map(|p| (x_of(p.x), y_of(p.y))).collect();
+            let _ = area.draw(&PathElement::new(line, palette.series[0].stroke_width(2)));
+        }
+        // Labels go right of their point, or left when they would leave the chart; a label that
+        // would overlap one already placed is left out (the readout and table still name it).
+        let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+        let mut order: Vec<&Point> = chart.points.iter().collect();
+        order.sort_by_key(|p| !p.highlight);
+        for p in order {
+            let (x, y) = (x_of(p.x), y_of(p.y));
+            let color = if p.highlight {
+                palette.accent
+            } else {
+                palette.series[0]
+            };
+            marker(area, p.shape, (x, y), color, p.highlight);
+            marks.push(Mark {
+                x: x - R,
+                y: y - R,
+                w: 2 * R,
+                h: 2 * R,
+                datum: p.datum,
+            });
+            let tw = text_width(&p.label, SMALL);
+            let right = x + R + 4 + tw < x0 + plot_w;
+            let lx = if right { x + R + 4 } else { x - R - 4 - tw };
+            let rect = (lx, y - 8, lx + tw, y + 8);
+            let overlaps = placed
+                .iter()
+                .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
+            if !overlaps || p.highlight {
+                placed.push(rect);
+                let style = if p.highlight {
+                    bold(SMALL, palette.ink, HPos::Left, VPos::Center)
+                } else {
+                    font(SMALL, palette.ink, HPos::Left, VPos::Center)
+                };
+                let _ = area.draw(&Text::new(p.label.clone(), (lx, y), style));
+            }
+        }
+        if let Some(m) = active.and_then(|d| marks.iter().find(|m| m.datum == d)) {
+            focus_ring(area, palette, m);
+        }
+    });
+    Drawn { svg, height, marks }
+}
+
+fn legend_rows(chart: &Timeline, width: i32) -> Vec<Vec<(Shape, String)>> {
+    let mut rows: Vec<Vec<(Shape, String)>> = vec![Vec::new()];
+    let mut x = 0;
+    for (shape, name) in &chart.legend {
+        let item = 2 * R + 6 + text_width(name, SMALL) + 14;
+        if x + item > width - 60 && !rows.last().is_some_and(Vec::is_empty) {
+            rows.push(Vec::new());
+            x = 0;
+        }
+        x += item;
+        if let Some(row) = rows.last_mut() {
+            row.push((*shape, name.clone()));
+        }
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}
+
+/// A 1-2-5 range around the data, so every point sits inside the axis.
+fn y_range(chart: &Timeline) -> (f64, f64) {
+    let min = chart
+        .points
+        .iter()
+        .map(|p| p.y)
+        .filter(|&y| y > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let max = chart.points.iter().map(|p| p.y).fold(0.0, f64::max);
+    if !(min.is_finite() && max > 0.0) {
+        return (1e5, 1e8);
+    }
+    let lo = 10f64.powf(min.log10().floor());
+    let hi = 10f64.powf(max.log10().ceil()).max(lo * 10.0);
+    (lo, hi)
+}
+
+fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let mut ticks = Vec::new();
+    let mut decade = lo;
+    while decade <= hi * 1.001 {
+        for m in [1.0, 3.0] {
+            let t = decade * m;
+            if t <= hi * 1.001 {
+                ticks.push(t);
+            }
+        }
+        decade *= 10.0;
+    }
+    ticks
+}
+
+fn marker(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    shape: Shape,
+    (x, y): (i32, i32),
+    color: RGBColor,
+    filled_bold: bool,
+) {
+    let style = ShapeStyle {
+        color: color.to_rgba(),
+        filled: true,
+        stroke_width: if filled_bold { 3 } else { 2 },
+    };
+    let outline = ShapeStyle {
+        filled: false,
+        ..style
+    };
+    let _ = match shape {
+        Shape::Circle => area.draw(&Circle::new((x, y), R, style)),
+        Shape::Square => area.draw(&Rectangle::new(
+            [(x - R + 1, y - R + 1), (x + R - 1, y + R - 1)],
+            style,
+        )),
+        Shape::Triangle => area.draw(&Polygon::new(
+            vec![(x, y - R - 1), (x + R, y + R - 1), (x - R, y + R - 1)],
+            style,
+        )),
+        Shape::Diamond => area.draw(&Polygon::new(
+            vec![(x, y - R), (x + R, y), (x, y + R), (x - R, y)],
+            outline,
+        )),
+        Shape::Cross => area
+            .draw(&PathElement::new(
+                vec![(x - R, y - R), (x + R, y + R)],
+                style,
+            ))
+            .and_then(|_| {
+                area.draw(&PathElement::new(
+                    vec![(x - R, y + R), (x + R, y - R)],
+                    style,
+                ))
+            }),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_axis_spans_the_data_in_whole_decades() {
+        let point = |x: f64, y: f64, datum| Point {
+            x,
+            y,
+            shape: Shape::Circle,
+            label: format!("p{datum}"),
+            series: Some(0),
+            highlight: datum == 0,
+            datum,
+        };
+        let chart = Timeline {
+            points: vec![
+                point(2024.7, 4.96e6, 0),
+                point(2023.1, 1e6, 1),
+                point(2025.3, 2.8e7, 2),
+            ],
+            axis_label: "t REO".into(),
+            legend: vec![(Shape::Circle, "Resource".into())],
+        };
+        assert_eq!(y_range(&chart), (1e6, 1e8));
+        assert_eq!(log_ticks(1e6, 1e8), vec![1e6, 3e6, 1e7, 3e7, 1e8]);
+        let drawn = draw(&chart, 500, &DARK, Some(0), &|v| format!("{v}"));
+        assert_eq!(drawn.marks.len(), 3);
+        // A bigger find sits higher up.
+        let y = |d: usize| {
+            drawn
+                .marks
+                .iter()
+                .find(|m| m.datum == d)
+                .map(|m| m.y)
+                .unwrap_or(0)
+        };
+        assert!(y(2) < y(0) && y(0) < y(1));
+    }
+}

@@ -1,0 +1,318 @@
+//! The dataset's types: one struct per table of `data/`, one enum per closed vocabulary.
+//!
+//! This file is shared with `build.rs` (through `#[path]`), which parses the CSV files into these
+//! types and prints them back as Rust literals. That is why every field is `'static`, every enum
+//! variant name is unique across enums (the generated code imports them all), and nothing here
+//! touches the DOM.
+
+use serde::Deserialize;
+
+/// One publication that figures are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Source {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub publisher: &'static str,
+    pub date: &'static str,
+    pub url: &'static str,
+    pub licence: &'static str,
+    /// The copy actually read, when it is not the original at `url`.
+    pub read_via: &'static str,
+}
+
+/// How directly a figure was read from the publication it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quality {
+    Primary,
+    Secondary,
+}
+
+/// How a printed figure relates to the true one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Qualifier {
+    #[serde(rename = "")]
+    AsPrinted,
+    /// USGS prints world reserves as ">90,000,000": a lower bound.
+    #[serde(rename = ">")]
+    AtLeast,
+    #[serde(rename = "~")]
+    About,
+}
+
+/// The four topics: the explorer's views, and what each claim of the article is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    #[default]
+    Reserves,
+    Discoveries,
+    Quotas,
+    Exports,
+}
+
+/// The name the reserves and production tables use for the world total.
+pub const WORLD: &str = "World";
+
+/// One country's reserves in one USGS Mineral Commodity Summaries edition.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct ReserveFigure {
+    pub edition: u16,
+    pub country: &'static str,
+    /// `None` where USGS prints "NA": unknown, not zero.
+    pub reserves_t: Option<f64>,
+    pub qualifier: Qualifier,
+    #[serde(deserialize_with = "yes_no")]
+    pub edition_inferred: bool,
+    pub quality: Quality,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// Which USGS series a production figure comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Mcs,
+    Myb,
+}
+
+/// One country's mine production in one year, as one USGS edition gives it (later editions revise).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Production {
+    pub edition: u16,
+    pub source_kind: SourceKind,
+    pub year: u16,
+    pub country: &'static str,
+    pub production_t: Option<f64>,
+    #[serde(deserialize_with = "yes_no")]
+    pub estimated: bool,
+    pub quality: Quality,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// What a tonnage counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Unit {
+    /// Tonnes of rare-earth-oxide equivalent: comparable across deposits.
+    #[serde(rename = "t_reo")]
+    Oxide,
+    /// Tonnes of ore or host rock: says nothing of the oxide it holds.
+    #[serde(rename = "t_ore")]
+    Ore,
+    /// The source does not say which.
+    #[serde(rename = "t_unclear")]
+    Unclear,
+}
+
+/// What kind of estimate an announced size is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    Reserve,
+    Resource,
+    ExpectedAdditionalResource,
+    InternalEstimate,
+    Forecast,
+}
+
+/// One announced find or resource estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Discovery {
+    pub id: &'static str,
+    /// Successive updates of one deposit share this key.
+    pub deposit: &'static str,
+    pub name: &'static str,
+    pub name_zh: &'static str,
+    pub country: &'static str,
+    pub place: &'static str,
+    /// As precise as the source: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or empty.
+    pub announced: &'static str,
+    pub announced_by: &'static str,
+    pub size: Option<f64>,
+    pub size_qualifier: Qualifier,
+    pub unit: Unit,
+    pub basis: Basis,
+    pub grade: &'static str,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// Whether a year's quota was made public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaStatus {
+    Published,
+    /// Not found in the sources searched.
+    NotFound,
+    /// Issued without publication (2025).
+    NotPublished,
+}
+
+/// China's total-control quota for one year.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Quota {
+    pub year: u16,
+    pub status: QuotaStatus,
+    pub mining_t: Option<f64>,
+    pub smelting_t: Option<f64>,
+    /// Rock-type (light) rare earths.
+    pub light_t: Option<f64>,
+    /// Ionic clay (mainly medium and heavy) rare earths.
+    pub ionic_t: Option<f64>,
+    #[serde(deserialize_with = "yes_no")]
+    pub split_derived: bool,
+    pub batches: Option<u8>,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// One batch of a year's quota.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct QuotaBatch {
+    pub year: u16,
+    pub batch: u8,
+    pub label: &'static str,
+    pub announced: &'static str,
+    pub mining_t: Option<f64>,
+    pub smelting_t: Option<f64>,
+    pub light_t: Option<f64>,
+    pub ionic_t: Option<f64>,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// Currency of an export value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueUnit {
+    UsdM,
+    CnyM,
+}
+
+/// China's rare earth exports over a year or its first `months` months, as one report gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct ExportYear {
+    pub year: u16,
+    pub months: u8,
+    pub volume_t: Option<f64>,
+    pub volume_yoy_pct: Option<f64>,
+    pub value: Option<f64>,
+    pub value_unit: Option<ValueUnit>,
+    pub value_yoy_pct: Option<f64>,
+    /// Where reports disagree, the one the chart draws.
+    #[serde(deserialize_with = "yes_no")]
+    pub preferred: bool,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// Exports in one month (`from == to`) or over a year-to-date span.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct ExportPeriod {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub volume_t: Option<f64>,
+    pub yoy_pct: Option<f64>,
+    pub mom_pct: Option<f64>,
+    pub avg_price_usd_t: Option<f64>,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// An oxide whose price the dataset follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Product {
+    #[serde(rename = "ndpr_oxide")]
+    Ndpr,
+    #[serde(rename = "nd_oxide")]
+    Nd,
+    #[serde(rename = "pr_oxide")]
+    Pr,
+    #[serde(rename = "dy_oxide")]
+    Dy,
+    #[serde(rename = "tb_oxide")]
+    Tb,
+}
+
+/// An annual average oxide price.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Price {
+    pub product: Product,
+    pub year: u16,
+    #[serde(deserialize_with = "yes_no")]
+    pub estimated: bool,
+    pub usd_per_kg: f64,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
+/// What the sources say of a claim of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Confirmed,
+    NeedsContext,
+    NotSupported,
+}
+
+/// One claim of the source article, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Claim {
+    pub id: &'static str,
+    pub view: Topic,
+    pub figure: &'static str,
+    pub claim_en: &'static str,
+    pub claim_zh: &'static str,
+    pub verdict: Verdict,
+    pub explanation_en: &'static str,
+    pub explanation_zh: &'static str,
+    pub sources: &'static str,
+}
+
+/// A country or place name with its Chinese form.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Country {
+    pub name: &'static str,
+    pub name_zh: &'static str,
+}
+
+/// Every table of the dataset.
+#[derive(Debug, Clone, Copy)]
+pub struct Dataset {
+    pub sources: &'static [Source],
+    pub reserves: &'static [ReserveFigure],
+    pub production: &'static [Production],
+    pub discoveries: &'static [Discovery],
+    pub quotas: &'static [Quota],
+    pub quota_batches: &'static [QuotaBatch],
+    pub exports_annual: &'static [ExportYear],
+    pub exports_monthly: &'static [ExportPeriod],
+    pub prices: &'static [Price],
+    pub claims: &'static [Claim],
+    pub countries: &'static [Country],
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&'static Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// The ids in a row's `sources` cell, the original publication first.
+pub fn source_ids(cell: &'static str) -> impl Iterator<Item = &'static str> {
+    cell.split_ascii_whitespace()
+}
+
+/// `yes`/`no` cells; an empty cell is `no`.
+fn yes_no<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    let s: &str = Deserialize::deserialize(d)?;
+    match s {
+        "yes" => Ok(true),
+        "no" | "" => Ok(false),
+        other => Err(serde::de::Error::custom(format!(
+            "expected `yes` or `no`, found `{other}`"
+        ))),
+    }
+}

@@ -1,0 +1,300 @@
+//! The dataset's rules and derived figures, checked against values worked out by hand.
+
+use super::derived::*;
+use super::parse::{parse_dataset, parse_table, rounding_ceiling, validate, Files};
+use super::*;
+
+const FILES: Files<'static> = Files {
+    sources: include_str!("../../data/sources.csv"),
+    reserves: include_str!("../../data/reserves.csv"),
+    production: include_str!("../../data/production.csv"),
+    discoveries: include_str!("../../data/discoveries.csv"),
+    quotas: include_str!("../../data/quotas.csv"),
+    quota_batches: include_str!("../../data/quota_batches.csv"),
+    exports_annual: include_str!("../../data/exports_annual.csv"),
+    exports_monthly: include_str!("../../data/exports_monthly.csv"),
+    prices: include_str!("../../data/prices.csv"),
+    claims: include_str!("../../data/claims.csv"),
+    countries: include_str!("../../data/countries.csv"),
+};
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6 * b.abs().max(1.0)
+}
+
+#[test]
+fn the_embedded_dataset_is_the_data_folder() {
+    let parsed = parse_dataset(&FILES).expect("data/ is valid");
+    let d = dataset();
+    assert_eq!(parsed.reserves, d.reserves);
+    assert_eq!(parsed.sources, d.sources);
+    assert_eq!(parsed.claims, d.claims);
+    assert!(validate(d).is_empty());
+}
+
+#[test]
+fn the_articles_four_figures_are_in_the_data() {
+    let d = dataset();
+    assert_eq!(
+        reserve(d, 2025, "China").and_then(|r| r.reserves_t),
+        Some(44_000_000.0)
+    );
+    let liangshan = d
+        .discoveries
+        .iter()
+        .find(|f| f.id.starts_with("liangshan"))
+        .expect("Liangshan");
+    assert_eq!(
+        (liangshan.size, liangshan.unit, liangshan.announced),
+        (Some(4_960_000.0), Unit::Oxide, "2024-09-14")
+    );
+    let batches: Vec<_> = d
+        .quota_batches
+        .iter()
+        .filter(|b| b.year == 2024)
+        .map(|b| b.mining_t)
+        .collect();
+    assert_eq!(batches, vec![Some(135_000.0), Some(135_000.0)]);
+    let ytd = export_period(d, "2024-01", "2024-08").expect("Jan-Aug 2024");
+    assert_eq!((ytd.volume_t, ytd.yoy_pct), (Some(38_755.0), Some(6.4)));
+}
+
+#[test]
+fn china_is_44_mt_in_every_edition() {
+    let history = reserve_history(dataset(), "China");
+    assert_eq!(history.len(), 7);
+    assert!(history.iter().all(|&(_, v)| v == Some(44_000_000.0)));
+}
+
+#[test]
+fn shares_of_world() {
+    let d = dataset();
+    let s = share_of_world(d, 2025, "China").expect("share");
+    assert!(close(s.percent, 44.0 / 90.0 * 100.0) && s.at_most && !s.approximate);
+    let s = share_of_world(d, 2026, "China").expect("share");
+    assert!(close(s.percent, 44.0 / 85.0 * 100.0));
+    assert_eq!(share_of_world(d, 2026, "India"), None, "NA has no share");
+    assert_eq!(
+        share_of_world(d, 2021, "China"),
+        None,
+        "no world total on record for MCS 2021"
+    );
+}
+
+#[test]
+fn revisions_between_editions() {
+    let d = dataset();
+    let (dt, pct) = reserve_change(d, "Vietnam", 2024, 2025).expect("Vietnam");
+    assert!(close(dt, -18_500_000.0) && close(pct, (3.5 / 22.0 - 1.0) * 100.0));
+    let russia: Vec<_> = reserve_history(d, "Russia")
+        .into_iter()
+        .filter_map(|(_, v)| v)
+        .collect();
+    assert!(
+        russia.windows(3).any(|w| w == [21e6, 10e6, 3.8e6]),
+        "{russia:?}"
+    );
+}
+
+#[test]
+fn years_of_supply_use_the_editions_latest_production() {
+    let d = dataset();
+    assert_eq!(latest_production(d, 2025, "China"), Some((2024, 270_000.0)));
+    assert!(close(
+        years_of_supply(d, 2025, "China").unwrap_or(0.0),
+        44_000_000.0 / 270_000.0
+    ));
+    // Canada mined nothing: no meaningful years of supply.
+    assert_eq!(years_of_supply(d, 2025, "Canada"), None);
+}
+
+#[test]
+fn quota_growth_matches_the_reports() {
+    let d = dataset();
+    assert!(close(
+        quota_growth(d, 2024).unwrap_or(0.0),
+        (270.0 / 255.0 - 1.0) * 100.0
+    ));
+    assert_eq!(
+        format!("{:.1}", quota_growth(d, 2024).unwrap_or(0.0)),
+        "5.9"
+    );
+    assert!(close(batch_growth(d, 2024, 1).unwrap_or(0.0), 12.5));
+    assert!(close(batch_growth(d, 2024, 2).unwrap_or(0.0), 12.5));
+    assert_eq!(
+        quota_growth(d, 2013),
+        None,
+        "2012 is a gap, so 2013 has no growth"
+    );
+    assert_eq!(quota_growth(d, 2016), None, "2015 is a gap");
+}
+
+#[test]
+fn export_unit_values_and_changes() {
+    let d = dataset();
+    let y2024 = preferred_export(d, 2024, 12).expect("2024");
+    assert!(close(
+        export_unit_value(y2024).unwrap_or(0.0),
+        488.8e6 / 55_431.0
+    ));
+    let y2021_cny = d
+        .exports_annual
+        .iter()
+        .find(|e| e.year == 2021 && e.value_unit == Some(ValueUnit::CnyM));
+    assert_eq!(
+        y2021_cny.and_then(export_unit_value),
+        None,
+        "yuan values give no US$ unit value"
+    );
+    assert!(close(
+        export_volume_change(d, 2024).unwrap_or(0.0),
+        (55_431.0 / 52_306.5 - 1.0) * 100.0
+    ));
+    assert_eq!(
+        preferred_export(d, 2020, 12).and_then(|e| e.volume_t),
+        Some(35_447.5)
+    );
+}
+
+#[test]
+fn the_default_edition_is_the_newest_complete_one() {
+    let d = dataset();
+    assert!(
+        !edition_is_complete(d, 2024),
+        "MCS 2024 is known only in part"
+    );
+    assert!(edition_is_complete(d, 2025) && edition_is_complete(d, 2026));
+    assert_eq!(default_edition(d), 2026);
+}
+
+#[test]
+fn dates_become_positions_in_the_middle_of_their_period() {
+    assert_eq!(date_position("2024"), Some(2024.5));
+    assert_eq!(date_position("2024-07"), Some(2024.0 + 6.5 / 12.0));
+    assert!(date_position("2024-09-14").is_some_and(|x| x > 2024.7 && x < 2024.72));
+    assert_eq!(date_position(""), None);
+    assert_eq!(date_position("2024-13"), None);
+}
+
+#[test]
+fn rounded_totals_allow_only_their_rounding() {
+    assert_eq!(rounding_ceiling(120_000_000.0), 125_000_000.0);
+    assert_eq!(rounding_ceiling(115_400_000.0), 115_450_000.0);
+    assert_eq!(rounding_ceiling(116_000_000.0), 116_500_000.0);
+}
+
+// A broken file must fail with its name, row and field, never as a silent zero.
+
+fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
+    let mut files = FILES;
+    match table {
+        "reserves" => files.reserves = text,
+        "discoveries" => files.discoveries = text,
+        "quotas" => files.quotas = text,
+        "exports_annual" => files.exports_annual = text,
+        "claims" => files.claims = text,
+        _ => unreachable!("test names a table"),
+    }
+    parse_dataset(&files)
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+#[test]
+fn a_malformed_figure_names_file_row_and_field() {
+    let text = FILES.reserves.replacen("44000000", "44 Mt", 1);
+    let err = with("reserves", leak(text)).expect_err("bad number");
+    assert!(err.starts_with("reserves.csv: row "), "{err}");
+    assert!(err.contains("field `reserves_t`"), "{err}");
+}
+
+#[test]
+fn an_unknown_unit_or_basis_is_refused() {
+    let text = FILES.discoveries.replacen(",t_reo,", ",kg,", 1);
+    let err = with("discoveries", leak(text)).expect_err("bad unit");
+    assert!(err.contains("field `unit`"), "{err}");
+}
+
+#[test]
+fn an_unknown_source_id_is_refused() {
+    let text = FILES.claims.replacen("usgs-mcs-2025", "usgs-mcs-2099", 1);
+    let err = with("claims", leak(text)).expect_err("bad source");
+    assert!(err.contains("unknown source id `usgs-mcs-2099`"), "{err}");
+}
+
+#[test]
+fn ore_passed_off_as_oxide_is_refused() {
+    let text = FILES
+        .discoveries
+        .replacen(",2340000000,,t_ore,", ",2340000000,,t_reo,", 1);
+    assert_ne!(
+        text, FILES.discoveries,
+        "the test edits the Halleck Creek ore row"
+    );
+    let err = with("discoveries", leak(text)).expect_err("ore as REO");
+    assert!(err.contains("cannot be tonnes of oxide"), "{err}");
+}
+
+#[test]
+fn countries_exceeding_a_rounded_world_total_are_refused() {
+    let text = FILES
+        .reserves
+        .replacen("2022,World,120000000", "2022,World,110000000", 1);
+    assert_ne!(
+        text, FILES.reserves,
+        "the test edits the MCS 2022 world row"
+    );
+    let err = with("reserves", leak(text)).expect_err("sum over total");
+    assert!(err.contains("MCS 2022: countries add up to"), "{err}");
+}
+
+#[test]
+fn duplicate_keys_years_out_of_range_and_two_preferred_reports_are_refused() {
+    let dup = format!(
+        "{}{}",
+        FILES.reserves,
+        FILES.reserves.lines().nth(1).unwrap_or_default()
+    );
+    assert!(with("reserves", leak(dup))
+        .expect_err("duplicate")
+        .contains("duplicate MCS"));
+    let old = FILES.quotas.replacen("\n2010,", "\n1999,", 1);
+    assert!(with("quotas", leak(old))
+        .expect_err("range")
+        .contains("year 1999 out of range"));
+    let two = FILES
+        .exports_annual
+        .replacen("27608.3,,,,,no,", "27608.3,,,,,yes,", 1);
+    assert!(with("exports_annual", leak(two))
+        .expect_err("preferred")
+        .contains("two preferred reports"));
+}
+
+#[test]
+fn a_claim_without_a_source_is_refused() {
+    let mut rows: Vec<csv::StringRecord> = Vec::new();
+    let mut reader = csv::Reader::from_reader(FILES.claims.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    for r in reader.records() {
+        let mut r: Vec<String> = r.expect("row").iter().map(String::from).collect();
+        if let Some(last) = r.last_mut() {
+            last.clear();
+        }
+        rows.push(csv::StringRecord::from(r));
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&headers).expect("write");
+    rows.iter().for_each(|r| w.write_record(r).expect("write"));
+    let text = String::from_utf8(w.into_inner().expect("flush")).expect("utf8");
+    assert!(with("claims", leak(text))
+        .expect_err("no source")
+        .contains("claims.csv: row 1: no source"));
+}
+
+#[test]
+fn parse_table_reports_ragged_rows() {
+    let err = parse_table::<Country>("countries.csv", "name,name_zh\nChina\n").expect_err("ragged");
+    assert!(err.starts_with("countries.csv: row 1"), "{err}");
+}

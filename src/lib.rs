@@ -1,0 +1,20 @@
+//! Rare Earth Explorer: China's rare earth reserves, discoveries, mining quotas and exports, with
+//! every figure traced to its source.
+//!
+//! `data` and `state` hold the dataset and what the reader chose; `charts` draws; `views` has one
+//! file per view; `ui` the parts every view shares; `app` puts them together in the page.
+
+pub mod app;
+pub mod charts;
+pub mod data;
+pub mod format;
+pub mod i18n;
+pub mod state;
+pub mod ui;
+pub mod views;
+
+/// Mounts the explorer into the page (called from `main`).
+pub fn start() {
+    app::install_panic_hook();
+    leptos::mount::mount_to_body(app::App);
+}

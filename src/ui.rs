@@ -1,0 +1,280 @@
+//! Parts every view shares: the figure (summary, chart with its readout, table, notes, sources) and
+//! the controls.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use web_sys::{KeyboardEvent, PointerEvent};
+
+use crate::app::use_ctx;
+use crate::charts::MIN_WIDTH;
+use crate::data::{Dataset, Source};
+use crate::state::Lang;
+use crate::views::{Figure, Table};
+
+/// A country's name in the reader's language (the dataset's English name when there is no other).
+pub fn country_name(d: &Dataset, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => name.to_string(),
+        Lang::Zh => d
+            .countries
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(name, |c| c.name_zh)
+            .to_string(),
+    }
+}
+
+/// One option of a control.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// A labelled drop-down: native, so it works with every keyboard, screen reader and phone.
+#[component]
+pub fn Select(
+    #[prop(into)] label: Signal<String>,
+    id: &'static str,
+    #[prop(into)] choices: Signal<Vec<Choice>>,
+    #[prop(into)] current: Signal<String>,
+    #[prop(into)] on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="control" for=id>
+            <span class="control-label">{label}</span>
+            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))
+                prop:value=move || current.get()>
+                {move || {
+                    let now = current.get();
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|c| {
+                            let selected = c.value == now;
+                            view! { <option value=c.value selected=selected>{c.label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// A small set of exclusive choices shown at once, as native radio buttons.
+#[component]
+pub fn Segmented(
+    #[prop(into)] label: Signal<String>,
+    name: &'static str,
+    #[prop(into)] choices: Signal<Vec<Choice>>,
+    #[prop(into)] current: Signal<String>,
+    #[prop(into)] on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="segmented">
+            <legend class="control-label">{label}</legend>
+            {move || {
+                choices
+                    .get()
+                    .into_iter()
+                    .map(|c| {
+                        let value = c.value.clone();
+                        let checked = {
+                            let value = value.clone();
+                            move || current.get() == value
+                        };
+                        view! {
+                            <label class="segment">
+                                <input type="radio" name=name value=c.value.clone() prop:checked=checked
+                                    on:change=move |_| on_pick.run(value.clone()) />
+                                <span>{c.label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </fieldset>
+    }
+}
+
+/// A table with caption and header cells; the first cell of each row heads that row.
+pub fn table_view(table: &Table) -> impl IntoView {
+    let numeric = table.numeric.clone();
+    let class_of = move |i: usize| {
+        if numeric.get(i).copied().unwrap_or(false) {
+            "num"
+        } else {
+            ""
+        }
+    };
+    let head: Vec<_> = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| view! { <th scope="col" class=class_of(i)>{h.clone()}</th> })
+        .collect();
+    let body: Vec<_> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<_> = row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        view! { <th scope="row">{c.clone()}</th> }.into_any()
+                    } else {
+                        view! { <td class=class_of(i)>{c.clone()}</td> }.into_any()
+                    }
+                })
+                .collect();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect();
+    let (caption, label) = (table.caption.clone(), table.caption.clone());
+    // The wrapper scrolls sideways on a phone instead of the page; focusable so keyboards can too.
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
+            <table>
+                <caption>{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A source as a citation: linked title, publisher, date.
+pub fn source_item(s: &'static Source) -> impl IntoView {
+    view! {
+        <li>
+            <a href=s.url rel="noopener" target="_blank">{s.title}</a>
+            {format!(" — {}, {}", s.publisher, s.date)}
+        </li>
+    }
+}
+
+/// Summary, chart or table, readout, notes and sources of one view.
+#[component]
+pub fn FigureView(
+    figure: Memo<Figure>,
+    #[prop(default = "figure")] id: &'static str,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let width = RwSignal::new(640u32);
+    let active = RwSignal::new(None::<usize>);
+    let container = NodeRef::<Div>::new();
+
+    // Lay out for the container's real width, again after every resize.
+    Effect::new(move |_| {
+        ctx.resized.track();
+        if let Some(el) = container.get() {
+            let w = el.client_width();
+            if w > 0 {
+                width.set(w as u32);
+            }
+        }
+    });
+    // A new figure (another control state) starts with nothing selected.
+    Effect::new(move |_| {
+        figure.track();
+        active.set(None);
+    });
+    let drawn = Memo::new(move |_| {
+        let palette = ctx.palette.get();
+        figure.with(|f| f.draw(width.get(), &palette, active.get(), ctx.lang.get()))
+    });
+
+    let hit = move |ev: &PointerEvent| -> Option<usize> {
+        let el = container.get()?;
+        let rect = el.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return None;
+        }
+        // The SVG is drawn at the container's width, or scaled down below MIN_WIDTH.
+        let scale = width.get_untracked().max(MIN_WIDTH) as f64 / rect.width();
+        let x = ((ev.client_x() as f64 - rect.left()) * scale) as i32;
+        let y = ((ev.client_y() as f64 - rect.top()) * scale) as i32;
+        drawn.with_untracked(|d| d.mark_at(x, y).map(|m| m.datum))
+    };
+    let on_pointer = move |ev: PointerEvent| {
+        if let Some(i) = hit(&ev) {
+            active.set(Some(i));
+        }
+    };
+    let on_leave = move |ev: PointerEvent| {
+        // A finger lifting keeps its readout on screen; a mouse leaving clears it.
+        if ev.pointer_type() == "mouse" {
+            active.set(None);
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let order: Vec<usize> = drawn.with_untracked(|d| {
+            let mut marks = d.marks.clone();
+            marks.sort_by_key(|m| (m.x, m.y));
+            marks.into_iter().map(|m| m.datum).collect()
+        });
+        if order.is_empty() {
+            return;
+        }
+        let at = active
+            .get_untracked()
+            .and_then(|a| order.iter().position(|&d| d == a));
+        let last = order.len() - 1;
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(at.map_or(0, |i| (i + 1).min(last))),
+            "ArrowLeft" | "ArrowUp" => Some(at.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(last),
+            "Escape" => {
+                active.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        active.set(next.map(|i| order[i]));
+    };
+    let readout = move || {
+        let t = ctx.strings();
+        match active.get() {
+            Some(i) => figure.with(|f| f.readouts.get(i).cloned().unwrap_or_default()),
+            None => t.readout_hint.to_string(),
+        }
+    };
+    let show_table = move || ctx.state.with(|s| s.table);
+    let set_table = move |table: bool| ctx.state.update(|s| s.table = table);
+
+    view! {
+        <figure class="figure">
+            <p class="summary">{move || figure.with(|f| f.summary.clone())}</p>
+            <div class="switch" role="group" aria-label=move || ctx.strings().show_as>
+                <button type="button" aria-pressed=move || (!show_table()).to_string()
+                    on:click=move |_| set_table(false)>{move || ctx.strings().chart}</button>
+                <button type="button" aria-pressed=move || show_table().to_string()
+                    on:click=move |_| set_table(true)>{move || ctx.strings().table}</button>
+            </div>
+            <Show when=move || !show_table()
+                fallback=move || figure.with(|f| table_view(&f.table))>
+                <div class="chart" node_ref=container tabindex="0" role="group"
+                    aria-label=move || figure.with(|f| f.alt.clone())
+                    aria-describedby=format!("{id}-help")
+                    on:pointermove=on_pointer on:pointerdown=on_pointer on:pointerleave=on_leave
+                    on:keydown=on_key
+                    inner_html=move || drawn.with(|d| d.svg.clone())>
+                </div>
+                <p class="readout" aria-live="polite">{readout}</p>
+                <p id=format!("{id}-help") class="visually-hidden">{move || ctx.strings().chart_help}</p>
+            </Show>
+            <figcaption class="notes">
+                <ul>
+                    {move || figure.with(|f| f.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                </ul>
+                <h3>{move || ctx.strings().sources}</h3>
+                <ol class="source-list">
+                    {move || figure.with(|f| f.sources.iter().map(|s| source_item(s)).collect_view())}
+                </ol>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,107 @@
+//! The four views. Each file computes its [`Figure`] from the dataset and the reader's choices (a
+//! plain function, tested natively) and renders its controls around the shared figure component.
+
+pub mod claims;
+pub mod discoveries;
+pub mod exports;
+pub mod quotas;
+pub mod reserves;
+
+use crate::charts::{bars, columns, timeline, Drawn, Palette};
+use crate::data::{model::source_ids, Dataset, Source};
+use crate::format;
+use crate::state::Lang;
+
+/// What a view shows for one state of its controls: everything the shared figure component needs,
+/// already in the reader's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// One sentence above the chart.
+    pub summary: String,
+    /// The chart's text alternative: the summary and what else the chart shows.
+    pub alt: String,
+    pub chart: Chart,
+    pub ticks: Ticks,
+    /// One line per datum: exact value, unit, year or edition, source. Indexed by the marks' datum.
+    pub readouts: Vec<String>,
+    pub table: Table,
+    pub notes: Vec<String>,
+    pub sources: Vec<&'static Source>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    Bars(bars::Bars),
+    Columns(columns::Columns),
+    Timeline(timeline::Timeline),
+}
+
+/// How axis values are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ticks {
+    Tonnes,
+    Percent,
+    Years,
+    UsdMillions,
+    UsdPerTonne,
+}
+
+impl Ticks {
+    pub fn label(self, v: f64, lang: Lang) -> String {
+        match self {
+            Ticks::Tonnes => format::tonnes_short(v, lang),
+            Ticks::Percent => format::percent(v, lang),
+            Ticks::Years => format::number(v, 0),
+            Ticks::UsdMillions => format!("${}m", format::number(v, 0)),
+            Ticks::UsdPerTonne => format!("${}", format::number(v, 0)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns to right-align (figures).
+    pub numeric: Vec<bool>,
+}
+
+impl Figure {
+    pub fn draw(&self, width: u32, palette: &Palette, active: Option<usize>, lang: Lang) -> Drawn {
+        let ticks = self.ticks;
+        let tick = move |v: f64| ticks.label(v, lang);
+        match &self.chart {
+            Chart::Bars(c) => bars::draw(c, width, palette, active, &tick),
+            Chart::Columns(c) => columns::draw(c, width, palette, active, &tick),
+            Chart::Timeline(c) => timeline::draw(c, width, palette, active, &tick),
+        }
+    }
+}
+
+/// The source records a set of rows cites, each once, in order of first citation.
+pub fn sources_of<'a>(
+    d: &Dataset,
+    cells: impl IntoIterator<Item = &'a &'static str>,
+) -> Vec<&'static Source> {
+    let mut out: Vec<&'static Source> = Vec::new();
+    for cell in cells {
+        for id in source_ids(cell) {
+            if let Some(s) = d.source(id) {
+                if !out.iter().any(|o| o.id == s.id) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The short citation of a row's first (original) source, for readouts and table cells.
+pub fn cite(d: &Dataset, cell: &'static str) -> String {
+    source_ids(cell)
+        .next()
+        .and_then(|id| d.source(id))
+        .map(|s| format!("{}, {}", s.publisher, s.date))
+        .unwrap_or_default()
+}

@@ -1,0 +1,101 @@
+//! "What the article says": each claim of the source article with its verdict, a sentence of
+//! context and the publications behind it. Shown under every view.
+
+use leptos::prelude::*;
+
+use super::sources_of;
+use crate::data::{Claim, Dataset, Verdict};
+use crate::i18n::Strings;
+use crate::state::Lang;
+use crate::ui::source_item;
+
+pub fn verdict_name(v: Verdict, t: &Strings) -> &'static str {
+    match v {
+        Verdict::Confirmed => t.verdict_confirmed,
+        Verdict::NeedsContext => t.verdict_needs_context,
+        Verdict::NotSupported => t.verdict_not_supported,
+    }
+}
+
+/// The claims of the view being read first, then the rest, each group in dataset order.
+pub fn ordered(d: &Dataset, first: crate::data::Topic) -> Vec<&'static Claim> {
+    let mut claims: Vec<&'static Claim> = d.claims.iter().collect();
+    claims.sort_by_key(|c| c.view != first);
+    claims
+}
+
+fn texts(c: &Claim, lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (c.claim_en, c.explanation_en),
+        Lang::Zh => (c.claim_zh, c.explanation_zh),
+    }
+}
+
+#[component]
+pub fn ClaimsPanel() -> impl IntoView {
+    let ctx = crate::app::use_ctx();
+    let d = crate::data::dataset();
+    let open = RwSignal::new(false);
+    let items = move || {
+        let (t, lang) = (ctx.strings(), ctx.lang.get());
+        let view = ctx.state.with(|s| s.view);
+        ordered(d, view)
+            .into_iter()
+            .map(|c| {
+                let (claim, why) = texts(c, lang);
+                let class = match c.verdict {
+                    Verdict::Confirmed => "verdict confirmed",
+                    Verdict::NeedsContext => "verdict context",
+                    Verdict::NotSupported => "verdict unsupported",
+                };
+                let sources = sources_of(d, [&c.sources]);
+                view! {
+                    <li class="claim">
+                        <p class="claim-figure"><strong>{c.figure}</strong>" "<span class=class>{verdict_name(c.verdict, t)}</span></p>
+                        <p class="claim-text">{claim}</p>
+                        <p>{why}</p>
+                        <ol class="source-list">{sources.into_iter().map(source_item).collect_view()}</ol>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="claims" aria-labelledby="claims-toggle">
+            <h2 class="claims-heading">
+                <button type="button" id="claims-toggle" aria-expanded=move || open.get().to_string()
+                    aria-controls="claims-list" on:click=move |_| open.update(|o| *o = !*o)>
+                    {move || ctx.strings().claims_title}
+                </button>
+            </h2>
+            <Show when=move || open.get()>
+                <div id="claims-list">
+                    <p>{move || ctx.strings().claims_intro}</p>
+                    <ul class="claim-list">{items}</ul>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{dataset, Topic};
+
+    #[test]
+    fn the_claims_of_the_current_view_come_first() {
+        let claims = ordered(dataset(), Topic::Quotas);
+        assert_eq!(claims[0].view, Topic::Quotas);
+        assert_eq!(claims.len(), dataset().claims.len());
+    }
+
+    #[test]
+    fn the_articles_loose_claims_are_not_marked_confirmed() {
+        let d = dataset();
+        let verdict = |id: &str| d.claims.iter().find(|c| c.id == id).map(|c| c.verdict);
+        assert_eq!(verdict("mnr-5mt"), Some(Verdict::NotSupported));
+        assert_eq!(verdict("quota-135kt"), Some(Verdict::NeedsContext));
+        assert_eq!(verdict("liangshan-4-96mt"), Some(Verdict::Confirmed));
+    }
+}
