@@ -129,6 +129,7 @@ pub fn App() -> impl IntoView {
         <div class="app" class:embed=embed>
             <Show when=move || !embed()>
                 <header class="masthead">
+                    <Settings />
                     <h1>{move || t().title}</h1>
                     <p class="dek">{move || t().dek}</p>
                 </header>
@@ -147,7 +148,7 @@ pub fn App() -> impl IntoView {
                 }}
             </section>
             <crate::views::claims::ClaimsPanel />
-            <Show when=move || !embed()>
+            <Show when=move || !embed() fallback=move || view! { <EmbedFooter /> }>
                 <SiteFooter />
             </Show>
         </div>
@@ -200,6 +201,72 @@ fn Tabs() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// Theme and language, for readers of the full page (an embed takes both from its snippet).
+#[component]
+fn Settings() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = move || ctx.strings();
+    let theme_value = move || match ctx.state.with(|s| s.theme) {
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let set_theme = move |ev: leptos::ev::Event| {
+        let theme = match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        };
+        ctx.state.update(|s| s.theme = theme);
+    };
+    let other = move || {
+        if ctx.lang.get() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    };
+    view! {
+        <div class="settings" role="group" aria-label=move || t().settings_label>
+            <label class="control inline" for="theme">
+                <span class="control-label">{move || t().theme}</span>
+                <select id="theme" on:change=set_theme prop:value=theme_value>
+                    <option value="auto" selected=move || theme_value() == "auto">{move || t().theme_auto}</option>
+                    <option value="light" selected=move || theme_value() == "light">{move || t().theme_light}</option>
+                    <option value="dark" selected=move || theme_value() == "dark">{move || t().theme_dark}</option>
+                </select>
+            </label>
+            <button type="button" class="lang-switch" lang=move || if other() == Lang::Zh { "zh-Hans" } else { "en" }
+                on:click=move |_| ctx.state.update(|s| s.lang = Some(other()))>
+                {move || t().switch_lang}
+            </button>
+        </div>
+    }
+}
+
+/// What an embed keeps of the page: where the figures come from and a way to the full explorer.
+#[component]
+fn EmbedFooter() -> impl IntoView {
+    let ctx = use_ctx();
+    let full = move || {
+        let query = ctx.state.with(|s| {
+            UrlState {
+                embed: false,
+                tabs: true,
+                ..s.clone()
+            }
+            .to_query()
+        });
+        format!("{}{query}", crate::embed::base_url())
+    };
+    view! {
+        <footer class="embed-footer">
+            <span>{move || ctx.strings().footer_usgs}" · "{move || ctx.strings().footer_customs}</span>
+            <a href=full target="_blank" rel="noopener">{move || ctx.strings().open_full}" ↗"</a>
+        </footer>
     }
 }
 

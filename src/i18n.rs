@@ -95,6 +95,13 @@ catalogue! {
     exports_table_caption, axis_export_volume, axis_export_value, axis_unit_value,
     note_exports_preferred, note_exports_gaps, note_export_value,
     monthly_title, monthly_summary, monthly_alt, monthly_table_caption, note_monthly,
+    // Newsroom kit and settings
+    actions_label, share, embed, cite, download_csv, download_png, download_svg, link_copied,
+    copy_failed, downloaded, download_failed, csv_comment, source_line, cite_title, cite_short,
+    cite_long, cite_short_label, cite_long_label, copy_citation, citation_copied, embed_title,
+    embed_intro, embed_lock, embed_code, copy_code, code_copied, close, theme, theme_auto,
+    theme_light, theme_dark, language, lang_reader, switch_lang, switch_lang_label, open_full,
+    settings_label,
     ;
     lists: reserves_table_headers, discoveries_table_headers, quotas_table_headers,
     batches_table_headers, exports_table_headers, monthly_table_headers,

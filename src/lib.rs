@@ -7,14 +7,26 @@
 pub mod app;
 pub mod charts;
 pub mod data;
+pub mod embed;
 pub mod format;
 pub mod i18n;
+pub mod newsroom;
 pub mod state;
 pub mod ui;
 pub mod views;
 
-/// Mounts the explorer into the page (called from `main`).
+/// Mounts the explorer into the page (called from `main`). The performance marks let the
+/// benchmark split start-up into wasm loading, and mounting with the first render.
 pub fn start() {
     app::install_panic_hook();
+    mark("explorer:start");
     leptos::mount::mount_to_body(app::App);
+    mark("explorer:mounted");
+    embed::report_height();
+}
+
+fn mark(name: &str) {
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark(name);
+    }
 }

@@ -27,7 +27,52 @@ pub struct Figure {
     pub table: Table,
     pub notes: Vec<String>,
     pub sources: Vec<&'static Source>,
+    /// The same figures for download: raw numbers, units and sources in their own columns.
+    pub csv: Csv,
 }
+
+/// Rows for a spreadsheet: values unformatted (44000000, not "44 Mt").
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    pub fn new(header: &[&str]) -> Csv {
+        Csv {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// A raw number for a CSV cell; empty when missing (never 0).
+pub fn raw(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The first source of a row as CSV cells: id, title, publisher, date, address.
+pub fn source_cells(d: &Dataset, cell: &'static str) -> Vec<String> {
+    let ids: Vec<&str> = source_ids(cell).collect();
+    let first = ids.first().and_then(|id| d.source(id));
+    vec![
+        ids.join(" "),
+        first.map(|s| s.title).unwrap_or_default().to_string(),
+        first.map(|s| s.publisher).unwrap_or_default().to_string(),
+        first.map(|s| s.date).unwrap_or_default().to_string(),
+        first.map(|s| s.url).unwrap_or_default().to_string(),
+    ]
+}
+
+/// The source columns' headers, matching `source_cells`.
+pub const SOURCE_HEADER: [&str; 5] = [
+    "source_ids",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_url",
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {

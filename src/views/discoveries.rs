@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{cite, sources_of, Chart, Figure, Table, Ticks};
+use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::timeline::{Point, Shape, Timeline};
 use crate::data::derived::date_position;
 use crate::data::{Basis, Dataset, Discovery, Qualifier, Unit};
@@ -224,7 +224,65 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             t.note_date_position.to_string(),
         ],
         sources: sources_of(d, finds.iter().map(|f| &f.sources)),
+        csv: csv(d, &finds),
     }
+}
+
+fn csv(d: &Dataset, finds: &[&Discovery]) -> Csv {
+    let header: Vec<&str> = [
+        "id",
+        "deposit",
+        "name",
+        "country",
+        "announced",
+        "announced_by",
+        "size",
+        "size_qualifier",
+        "unit",
+        "basis",
+        "grade",
+    ]
+    .into_iter()
+    .chain(SOURCE_HEADER)
+    .collect();
+    let mut csv = Csv::new(&header);
+    for f in finds {
+        let unit = match f.unit {
+            Unit::Oxide => "t_reo",
+            Unit::Ore => "t_ore",
+            Unit::Unclear => "t_unclear",
+        };
+        let basis = BASES
+            .iter()
+            .find(|(_, b)| *b == f.basis)
+            .map(|(k, _)| *k)
+            .unwrap_or_default();
+        let mut row: Vec<String> = [
+            f.id,
+            f.deposit,
+            f.name,
+            f.country,
+            f.announced,
+            f.announced_by,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        row.extend([
+            raw(f.size),
+            if f.size_qualifier == Qualifier::AtLeast {
+                ">".into()
+            } else {
+                String::new()
+            },
+            unit.into(),
+            basis.into(),
+            f.grade.into(),
+        ]);
+        row.extend(source_cells(d, f.sources));
+        csv.rows.push(row);
+    }
+    csv
 }
 
 /// Finds the chart leaves out, each with why: sized in ore, in unclear units, with no tonnage or
@@ -321,6 +379,7 @@ pub fn DiscoveriesView() -> impl IntoView {
                 on_pick=move |v: String| ctx.state.update(|s| s.basis = BASES.iter().find(|(k, _)| *k == v).map(|(_, b)| *b)) />
         </div>
         <FigureView figure=figure />
+        <crate::newsroom::Actions figure=figure />
         <section class="off-chart" aria-labelledby="off-chart-title">
             <h3 id="off-chart-title">{move || ctx.strings().off_chart_title}</h3>
             <p>{move || ctx.strings().off_chart_intro}</p>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{cite, sources_of, Chart, Figure, Table, Ticks};
+use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{
     export_period, export_unit_value, export_volume_change, percent_change, preferred_export,
@@ -190,7 +190,71 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         },
         notes,
         sources: sources_of(d, rows.iter().map(|e| &e.sources)),
+        csv: annual_csv(d),
     }
+}
+
+fn annual_csv(d: &Dataset) -> Csv {
+    let header: Vec<&str> = [
+        "year",
+        "months",
+        "volume_t",
+        "volume_yoy_pct",
+        "value",
+        "value_unit",
+        "value_yoy_pct",
+        "unit_value_usd_per_t",
+        "used_in_chart",
+    ]
+    .into_iter()
+    .chain(SOURCE_HEADER)
+    .collect();
+    let mut csv = Csv::new(&header);
+    for e in d.exports_annual {
+        let unit = match e.value_unit {
+            Some(ValueUnit::UsdM) => "usd_million",
+            Some(ValueUnit::CnyM) => "cny_million",
+            None => "",
+        };
+        let mut row = vec![
+            e.year.to_string(),
+            e.months.to_string(),
+            raw(e.volume_t),
+            raw(e.volume_yoy_pct),
+            raw(e.value),
+        ];
+        row.extend([
+            unit.to_string(),
+            raw(e.value_yoy_pct),
+            raw(export_unit_value(e)),
+            (if e.preferred { "yes" } else { "no" }).to_string(),
+        ]);
+        row.extend(source_cells(d, e.sources));
+        csv.rows.push(row);
+    }
+    csv
+}
+
+fn monthly_csv(d: &Dataset) -> Csv {
+    let header: Vec<&str> = [
+        "from",
+        "to",
+        "volume_t",
+        "yoy_pct",
+        "mom_pct",
+        "avg_price_usd_per_t",
+    ]
+    .into_iter()
+    .chain(SOURCE_HEADER)
+    .collect();
+    let mut csv = Csv::new(&header);
+    for p in d.exports_monthly {
+        let mut row = vec![p.from.to_string(), p.to.to_string()];
+        row.extend([p.volume_t, p.yoy_pct, p.mom_pct, p.avg_price_usd_t].map(raw));
+        row.extend(source_cells(d, p.sources));
+        csv.rows.push(row);
+    }
+    csv
 }
 
 /// The article's figures in one sentence: volume up, price down.
@@ -333,6 +397,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
         },
         notes: vec![t.note_monthly.to_string()],
         sources: sources_of(d, spans.iter().map(|p| &p.sources)),
+        csv: monthly_csv(d),
     }
 }
 
@@ -385,6 +450,7 @@ pub fn ExportsView() -> impl IntoView {
                 choices=Signal::derive(choices) current=current on_pick=pick />
         </div>
         <FigureView figure=annual id="annual" />
+        <crate::newsroom::Actions figure=annual />
         <h3 class="subhead">{move || ctx.strings().monthly_title}</h3>
         <FigureView figure=monthly id="monthly" />
     }

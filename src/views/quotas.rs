@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{cite, sources_of, Chart, Figure, Table, Ticks};
+use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{batch_growth, quota_growth};
 use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus};
@@ -363,7 +363,67 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         table,
         notes,
         sources: sources_of(d, cells),
+        csv: csv(d, from, to, breakdown),
     }
+}
+
+fn csv(d: &Dataset, from: u16, to: u16, breakdown: QuotaBreakdown) -> Csv {
+    if breakdown == QuotaBreakdown::Batches {
+        let header: Vec<&str> = [
+            "year",
+            "batch",
+            "announced",
+            "mining_t_reo",
+            "smelting_separation_t_reo",
+            "light_t_reo",
+            "ionic_t_reo",
+        ]
+        .into_iter()
+        .chain(SOURCE_HEADER)
+        .collect();
+        let mut csv = Csv::new(&header);
+        for b in d
+            .quota_batches
+            .iter()
+            .filter(|b| (from..=to).contains(&b.year))
+        {
+            let mut row = vec![
+                b.year.to_string(),
+                b.batch.to_string(),
+                b.announced.to_string(),
+            ];
+            row.extend([b.mining_t, b.smelting_t, b.light_t, b.ionic_t].map(raw));
+            row.extend(source_cells(d, b.sources));
+            csv.rows.push(row);
+        }
+        return csv;
+    }
+    let header: Vec<&str> = [
+        "year",
+        "status",
+        "mining_t_reo",
+        "smelting_separation_t_reo",
+        "light_t_reo",
+        "ionic_t_reo",
+        "batches",
+    ]
+    .into_iter()
+    .chain(SOURCE_HEADER)
+    .collect();
+    let mut csv = Csv::new(&header);
+    for q in d.quotas.iter().filter(|q| (from..=to).contains(&q.year)) {
+        let status = match q.status {
+            QuotaStatus::Published => "published",
+            QuotaStatus::NotFound => "not_found",
+            QuotaStatus::NotPublished => "not_published",
+        };
+        let mut row = vec![q.year.to_string(), status.to_string()];
+        row.extend([q.mining_t, q.smelting_t, q.light_t, q.ionic_t].map(raw));
+        row.push(q.batches.map(|b| b.to_string()).unwrap_or_default());
+        row.extend(source_cells(d, q.sources));
+        csv.rows.push(row);
+    }
+    csv
 }
 
 /// The article's year in one sentence: total, batches (the article's 135,000 t is one of them) and
@@ -461,6 +521,7 @@ pub fn QuotasView() -> impl IntoView {
                 on_pick=move |v: String| ctx.state.update(|s| s.to = v.parse().ok()) />
         </div>
         <FigureView figure=figure />
+        <crate::newsroom::Actions figure=figure />
     }
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{cite, sources_of, Chart, Figure, Table, Ticks};
+use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::bars::{BarKind, BarRow, Bars};
 use crate::data::derived::*;
 use crate::data::{Basis, Dataset, Qualifier, Quality, Unit, WORLD};
@@ -239,6 +239,56 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     cells.extend(production_cells.iter());
     let sources = sources_of(d, cells);
 
+    let header: Vec<&str> = [
+        "edition",
+        "country",
+        "reserves_t_reo",
+        "qualifier",
+        "quality",
+        "share_of_world_pct",
+        "years_of_supply",
+    ]
+    .into_iter()
+    .chain(SOURCE_HEADER)
+    .collect();
+    let mut csv = Csv::new(&header);
+    for r in rows.iter().copied().chain(world_row) {
+        let mut row = vec![
+            edition.to_string(),
+            r.country.to_string(),
+            raw(r.reserves_t),
+            qualifier_prefix(r.qualifier).to_string(),
+            if r.quality == Quality::Primary {
+                "primary"
+            } else {
+                "secondary"
+            }
+            .to_string(),
+            raw(share_of_world(d, edition, r.country)
+                .filter(|_| r.country != WORLD)
+                .map(|s| s.percent)),
+            raw(years_of_supply(d, edition, r.country)),
+        ];
+        row.extend(source_cells(d, r.sources));
+        csv.rows.push(row);
+    }
+    if let Some(l) = liangshan_row.filter(|_| measure == ReservesMeasure::Tonnes) {
+        let mut row = vec![
+            l.announced.to_string(),
+            format!(
+                "{} (expected additional resources, not USGS reserves)",
+                l.name
+            ),
+            raw(l.size),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        row.extend(source_cells(d, l.sources));
+        csv.rows.push(row);
+    }
+
     let (axis_label, ticks) = match measure {
         ReservesMeasure::Tonnes => (t.axis_reserves_t.to_string(), Ticks::Tonnes),
         ReservesMeasure::Share => (t.axis_share.to_string(), Ticks::Percent),
@@ -265,6 +315,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         },
         notes,
         sources,
+        csv,
     }
 }
 
@@ -426,6 +477,7 @@ pub fn ReservesView() -> impl IntoView {
         </div>
         <p class="edition-note">{edition_note}</p>
         <FigureView figure=figure />
+        <crate::newsroom::Actions figure=figure />
         <details class="revisions">
             <summary>{move || ctx.strings().revisions_title}</summary>
             {move || crate::ui::table_view(&revisions.get())}

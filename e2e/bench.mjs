@@ -1,0 +1,456 @@
+// Benchmark of the static build (dist/): what the first view downloads, how fast the first chart
+// appears, how fast views and controls redraw, and whether memory grows with use.
+//
+//   DIST_DIR=dist node e2e/bench.mjs            # prints one table
+//   BENCH_JSON=bench.json DIST_DIR=dist node e2e/bench.mjs   # ... and writes it as JSON too
+//
+// It reports figures and never judges them: the machines it runs on are shared and noisy, so a
+// threshold here would fail at random. It exits non-zero only when the page cannot load or a
+// chart never paints, i.e. when there is nothing meaningful to measure.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { startServer } from './lib/server.mjs';
+import { CHART, launchBrowser } from './lib/browser.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
+const VIEWPORT = { width: 1280, height: 800 }; // the same as the end-to-end tests
+
+const LOADS = 7; // fresh page loads for the first chart and the start-up breakdown
+const SWITCHES = 40; // timed view switches
+const CONTROL_TOGGLES = 20; // timed changes of each view's control
+const MEMORY_SWITCHES = 400; // view switches between the two memory readings
+const MEMORY_IDLE_MS = 1_000; // quiet time before each memory reading
+const FIRST_CHART_MIN_RECTS = 3; // a painted bar chart, not an empty <svg>
+const LOAD_TIMEOUT_MS = 60_000; // generous: the machine may be compiling at the same time
+const REDRAW_TIMEOUT_MS = 15_000;
+const SETTLE_MS = 100; // idle time before each timed interaction, so one does not pay for the last
+
+const TABS = ['reserves', 'discoveries', 'quotas', 'exports'];
+const tabSelector = (view) => `#tab-${view}`;
+
+// One control per view and the two values it alternates between.
+const CONTROLS = [
+  { view: 'reserves', label: 'Reserves select#edition 2025/2026', kind: 'select', selector: 'select#edition', values: ['2025', '2026'] },
+  { view: 'discoveries', label: "Discoveries select#basis ''/resource", kind: 'select', selector: 'select#basis', values: ['resource', ''] },
+  { view: 'quotas', label: 'Quotas quota total/batches', kind: 'radio', selector: 'input[name=quota]', values: ['batches', 'total'] },
+  { view: 'exports', label: 'Exports show volume/value', kind: 'radio', selector: 'input[name=show]', values: ['value', 'volume'] },
+];
+
+// ---------------------------------------------------------------------------------------------
+// In-page probe, installed with addInitScript before any of the app's code runs. Every time is
+// taken with performance.now() inside the page (navigation start = 0), so the round trips between
+// Node and the browser never count.
+
+function pageProbe({ chart, minRects, redrawTimeoutMs }) {
+  const bench = (window.__bench = { chartInDom: null, chartPainted: null, wasm: null });
+  const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  const firstChart = () => {
+    const svg = document.querySelector(chart);
+    return svg && svg.querySelectorAll('rect').length >= minRects;
+  };
+
+  // The first chart: observed from the very start, so the time is when it entered the DOM, plus
+  // one frame for it to be painted.
+  const boot = new MutationObserver(() => {
+    if (bench.chartInDom !== null || !firstChart()) return;
+    boot.disconnect();
+    bench.chartInDom = performance.now();
+    requestAnimationFrame(() => {
+      bench.chartPainted = performance.now();
+    });
+  });
+  boot.observe(document, { childList: true, subtree: true });
+
+  // Trunk's loader announces the instance: its linear memory is where Rust allocates, which the
+  // JS heap figures do not include.
+  addEventListener('TrunkApplicationStarted', (event) => {
+    bench.wasm = event.detail?.wasm ?? null;
+  });
+  bench.wasmMemoryBytes = () => bench.wasm?.memory?.buffer?.byteLength ?? null;
+
+  const act = (action) => {
+    const el = document.querySelector(action.selector);
+    if (!el) throw new Error(`no element ${action.selector}`);
+    if (action.kind === 'select') {
+      el.value = action.value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      el.click(); // a tab button, or a radio input (click checks it and fires change)
+    }
+  };
+
+  // Time one interaction: from just before it is dispatched until the chart in the view panel is
+  // a new <svg> with different markup (the app replaces it through innerHTML), plus one frame.
+  // The observer watches the whole body, a superset of #view-panel, so it keeps working even if
+  // the app ever re-creates the panel itself.
+  bench.time = (action) =>
+    new Promise((ok, fail) => {
+      const before = document.querySelector(chart);
+      const beforeMarkup = before?.outerHTML;
+      const redrawn = () => {
+        const svg = document.querySelector(chart);
+        return !!svg && svg !== before && svg.outerHTML !== beforeMarkup;
+      };
+      let start = 0;
+      let done = false;
+      const finish = () => {
+        done = true;
+        observer.disconnect();
+        clearTimeout(timer);
+        nextFrame().then(() => ok(performance.now() - start));
+      };
+      const observer = new MutationObserver(() => {
+        if (!done && redrawn()) finish();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        fail(new Error(`chart never redrew after ${JSON.stringify(action)} (${redrawTimeoutMs} ms)`));
+      }, redrawTimeoutMs);
+      start = performance.now();
+      try {
+        act(action);
+      } catch (err) {
+        observer.disconnect();
+        clearTimeout(timer);
+        fail(err);
+      }
+    });
+
+  // Run a list of interactions one after the other, each awaited until painted, optionally after
+  // an idle pause; returns the durations.
+  bench.run = async (actions, settleMs) => {
+    const times = [];
+    for (const action of actions) {
+      if (settleMs > 0) await new Promise((ok) => setTimeout(ok, settleMs));
+      times.push(await bench.time(action));
+    }
+    return times;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/**
+ * A fresh page in its own browser context (empty cache, cookies, storage), with the probe and the
+ * HTTP cache disabled, loaded up to its first painted chart.
+ * @returns {Promise<{page, context, cdp, requests: string[], consoleErrors: string[], pageErrors: string[]}>}
+ */
+async function freshPage(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  const pageErrors = [];
+  page.on('request', (req) => requests.push(req.url()));
+  page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  await page.addInitScript(pageProbe, {
+    chart: CHART,
+    minRects: FIRST_CHART_MIN_RECTS,
+    redrawTimeoutMs: REDRAW_TIMEOUT_MS,
+  });
+  // The server already says no-store; this also keeps Chromium from reusing compiled wasm.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+
+  const response = await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+  try {
+    await page.waitForFunction(() => window.__bench.chartPainted !== null, null, { timeout: LOAD_TIMEOUT_MS });
+  } catch {
+    throw new Error(`the first chart never painted (${LOAD_TIMEOUT_MS} ms); page errors: ${pageErrors.join(' | ') || 'none'}`);
+  }
+  return { page, context, cdp, requests, consoleErrors, pageErrors };
+}
+
+/** Times of one load, read from the page (all ms after navigation start; null when absent). */
+function readStartup(page) {
+  return page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+    // With Trunk's <link rel=preload> the wasm is fetched once, by the preload.
+    const wasm = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('.wasm'));
+    return {
+      wasmFetchStart: wasm?.startTime ?? null,
+      wasmFetchEnd: wasm?.responseEnd ?? null,
+      explorerStart: mark('explorer:start'),
+      explorerMounted: mark('explorer:mounted'),
+      chartInDom: window.__bench.chartInDom,
+      chartPainted: window.__bench.chartPainted,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+/** Bytes of every file the first view requests, raw and compressed as a CDN would serve them. */
+async function measureBytes(browser, url) {
+  const opened = await freshPage(browser, url);
+  // The favicon is requested after load; wait for the network to go quiet to include it.
+  await opened.page.waitForLoadState('networkidle');
+  await opened.context.close();
+
+  const counts = new Map();
+  for (const u of opened.requests) {
+    const path = new URL(u).pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
+  const files = [...counts].map(([path, requests]) => {
+    // The server maps URL paths straight onto dist/, so the file is exactly what was sent.
+    const file = join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+    const body = readFileSync(file);
+    return {
+      path: path === '/' ? '/ (index.html)' : path,
+      requests,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }).length,
+    };
+  });
+  const total = (key) => files.reduce((sum, f) => sum + f[key], 0);
+  return {
+    files,
+    total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') },
+    consoleErrors: opened.consoleErrors,
+    pageErrors: opened.pageErrors,
+  };
+}
+
+/** First chart and start-up breakdown over LOADS fresh loads, after one discarded warm-up load. */
+async function measureLoads(browser, url) {
+  // The first load of a just-launched browser also pays for starting its processes.
+  await (await freshPage(browser, url)).context.close();
+  const loads = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const opened = await freshPage(browser, url);
+    loads.push(await readStartup(opened.page));
+    await opened.context.close();
+  }
+  return loads;
+}
+
+/** Click through the tabs in order, starting after the one shown, `count` times. */
+function tabActions(count, from = 'reserves') {
+  const first = TABS.indexOf(from) + 1;
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'click',
+    selector: tabSelector(TABS[(first + i) % TABS.length]),
+  }));
+}
+
+async function measureViewSwitches(browser, url) {
+  const opened = await freshPage(browser, url);
+  const times = await opened.page.evaluate(([actions, settle]) => window.__bench.run(actions, settle), [
+    tabActions(SWITCHES),
+    SETTLE_MS,
+  ]);
+  await opened.context.close();
+  return times;
+}
+
+async function measureControls(browser, url) {
+  const opened = await freshPage(browser, url);
+  const results = [];
+  for (const control of CONTROLS) {
+    if (control.view !== 'reserves') {
+      await opened.page.evaluate((action) => window.__bench.time(action), { kind: 'click', selector: tabSelector(control.view) });
+    }
+    const actions = Array.from({ length: CONTROL_TOGGLES }, (_, i) => {
+      const value = control.values[i % control.values.length];
+      return control.kind === 'select'
+        ? { kind: 'select', selector: control.selector, value }
+        : { kind: 'click', selector: `${control.selector}[value="${value}"]` };
+    });
+    const times = await opened.page.evaluate(([a, settle]) => window.__bench.run(a, settle), [actions, SETTLE_MS]);
+    results.push({ label: control.label, times });
+  }
+  await opened.context.close();
+  return results;
+}
+
+/** DOM counters and heap sizes before and after MEMORY_SWITCHES view switches, each after GC. */
+async function measureMemory(browser, url) {
+  const opened = await freshPage(browser, url);
+  const { page, cdp } = opened;
+  const reading = async () => {
+    // Let late work finish first: every URL change makes Chromium fetch the favicon again, and each
+    // favicon.svg is parsed into an SVG document of its own that the DOM counters include.
+    await page.waitForTimeout(MEMORY_IDLE_MS);
+    // Twice: objects freed by the first collection's finalizers go in the second.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__bench.wasmMemoryBytes());
+    return { nodes: dom.nodes, jsEventListeners: dom.jsEventListeners, documents: dom.documents, jsHeapUsed: heap.usedSize, wasmMemory: wasm };
+  };
+  const before = await reading();
+  // No idle pause here: this is about what accumulates, not about speed. 400 is a multiple of
+  // four, so the page ends on Reserves, the view it started on.
+  await page.evaluate((actions) => window.__bench.run(actions, 0), tabActions(MEMORY_SWITCHES));
+  const after = await reading();
+  await opened.context.close();
+  return { before, after };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and the report
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function median(xs) {
+  const s = sorted(xs);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Nearest-rank percentile: a value that was actually observed. */
+const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
+/** Median, min and max of one field over the loads; null when no load had it (e.g. marks absent). */
+function spread(loads, key) {
+  const xs = loads.map((l) => l[key]).filter((x) => typeof x === 'number');
+  if (xs.length === 0) return null;
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+}
+const timing = (label, times) => ({ label, median: median(times), p95: percentile(times, 95), n: times.length, samples: times });
+
+const STARTUP = [
+  ['wasmFetchStart', 'wasm fetch start'],
+  ['wasmFetchEnd', 'wasm fetch end'],
+  ['explorerStart', 'explorer:start (compile + instantiate done)'],
+  ['explorerMounted', 'explorer:mounted (first render done)'],
+  ['chartInDom', 'first chart in the DOM'],
+  ['chartPainted', 'first chart painted (+1 frame)'],
+];
+const MEMORY = [
+  ['nodes', 'DOM nodes'],
+  ['jsEventListeners', 'JS event listeners'],
+  ['jsHeapUsed', 'JS heap used (bytes)'],
+  ['wasmMemory', 'wasm linear memory (bytes)'],
+];
+
+/** The figures the table shows (and the JSON holds), with the raw samples behind them. */
+function summarize(measured) {
+  const { bytes, loads, switches, controls, memory } = measured;
+  const delta = {};
+  for (const [key] of MEMORY) {
+    const [b, a] = [memory.before[key], memory.after[key]];
+    delta[key] = typeof a === 'number' && typeof b === 'number' ? a - b : null;
+  }
+  return {
+    bytes: { files: bytes.files, total: bytes.total },
+    startup: Object.fromEntries(STARTUP.map(([key]) => [key, spread(loads, key)])),
+    loads,
+    interactions: [
+      timing('view switch, Reserves->Discoveries->Quotas->Exports', switches),
+      ...controls.map((c) => timing(c.label, c.times)),
+    ],
+    memory: { switches: MEMORY_SWITCHES, before: memory.before, after: memory.after, delta },
+  };
+}
+
+const ms = (x) => (typeof x === 'number' ? x.toFixed(1) : 'n/a');
+const int = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const signed = (x) => (typeof x === 'number' ? (x > 0 ? '+' : '') + int(x) : 'n/a');
+
+/** Section rows name what the three value columns hold for the rows under them. */
+const section = (title, ...columns) => ({ section: title, cells: [title, ...columns] });
+const row = (label, ...values) => ({ cells: [`  ${label}`, ...values] });
+
+function buildRows(s) {
+  const rows = [section('bytes, first view (/)', 'raw', 'gzip -9', 'brotli -q 11')];
+  for (const f of s.bytes.files) {
+    const label = f.requests > 1 ? `${f.path} (requested ${f.requests}x)` : f.path;
+    rows.push(row(label, int(f.raw), int(f.gzip), int(f.brotli)));
+  }
+  rows.push(row('total', int(s.bytes.total.raw), int(s.bytes.total.gzip), int(s.bytes.total.brotli)));
+
+  rows.push(section(`start-up, ${LOADS} fresh loads (ms after navigation start)`, 'median', 'min', 'max'));
+  for (const [key, label] of STARTUP) {
+    const x = s.startup[key];
+    rows.push(row(label, ms(x?.median), ms(x?.min), ms(x?.max)));
+  }
+
+  rows.push(section('interactions (ms, dispatch -> next frame with the new chart)', 'median', 'p95', 'n'));
+  for (const t of s.interactions) rows.push(row(t.label, ms(t.median), ms(t.p95), String(t.n)));
+
+  rows.push(section(`memory, ${MEMORY_SWITCHES} view switches (each reading after forced GC)`, 'before', 'after', 'delta'));
+  for (const [key, label] of MEMORY) {
+    rows.push(row(label, int(s.memory.before[key]), int(s.memory.after[key]), signed(s.memory.delta[key])));
+  }
+  return rows;
+}
+
+/** One plain-text table: first column left-aligned, figures right-aligned, a rule between sections. */
+function renderTable(rows) {
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r.cells[i].length)));
+  const line = (cells) =>
+    [cells[0].padEnd(widths[0]), ...cells.slice(1).map((c, i) => c.padStart(widths[i + 1]))].join('   ').trimEnd();
+  const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0) + 3 * 3);
+  return rows.flatMap((r, i) => (r.section && i > 0 ? [rule, line(r.cells)] : [line(r.cells)])).join('\n');
+}
+
+/** Things worth a reader's attention that the figures alone do not say. */
+function notes(s, measured) {
+  const out = [];
+  if (s.startup.explorerStart === null) out.push('the performance marks explorer:start / explorer:mounted are not in this build (n/a).');
+  for (const f of s.bytes.files.filter((f) => f.requests > 1)) {
+    out.push(`${f.path} was requested ${f.requests} times by one load (the total counts it once).`);
+  }
+  const { consoleErrors, pageErrors } = measured.bytes;
+  if (consoleErrors.length) out.push(`console errors on load: ${consoleErrors.join(' | ')}`);
+  if (pageErrors.length) out.push(`page errors on load: ${pageErrors.join(' | ')}`);
+  for (const key of ['nodes', 'jsEventListeners', 'wasmMemory']) {
+    const d = s.memory.delta[key];
+    if (d > 0) out.push(`${key} grew by ${int(d)} over ${MEMORY_SWITCHES} view switches, ending on the view it started on.`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`);
+  }
+  const server = await startServer({ root: DIST });
+  const browser = await launchBrowser();
+  try {
+    const url = server.url;
+    const measured = {
+      bytes: await measureBytes(browser, url),
+      loads: await measureLoads(browser, url),
+      switches: await measureViewSwitches(browser, url),
+      controls: await measureControls(browser, url),
+      memory: await measureMemory(browser, url),
+    };
+    const meta = { date: new Date().toISOString(), dist: DIST, chromium: browser.version(), node: process.version };
+    const summary = summarize(measured);
+    const remarks = notes(summary, measured);
+
+    console.log(`Rare Earth Explorer benchmark: ${DIST}, Chromium ${meta.chromium}, Node ${meta.node}\n`);
+    console.log(renderTable(buildRows(summary)));
+    if (remarks.length) console.log(`\nnotes:\n${remarks.map((n) => `- ${n}`).join('\n')}`);
+    if (process.env.BENCH_JSON) {
+      writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ ...meta, ...summary, notes: remarks }, null, 2)}\n`);
+      console.log(`\nJSON written to ${process.env.BENCH_JSON}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,565 @@
+// What a reader sees in each view: summaries, charts, readouts, tables and
+// sources, checked against the dataset in data/*.csv, plus every control's
+// round trip through the URL. The last test measures (does not judge) how
+// fast charts redraw after a tab click or a control change.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startServer } from './lib/server.mjs';
+import { CHART, launchBrowser, openPage, waitForChart } from './lib/browser.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
+const DATA = resolve(process.env.DATA_DIR || join(HERE, '..', 'data'));
+const TIMEOUT = { timeout: 60_000 };
+const FIGURE = '#view-panel figure.figure';
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(DIST, 'index.html')),
+    `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
+  );
+  server = await startServer({ root: DIST });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---------------------------------------------------------------------------
+// Dataset: the tests compare the page with the CSV files it was built from.
+
+/** RFC 4180: quoted fields may hold commas, CRLF/LF and doubled quotes. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  // A blank line is not a record.
+  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+/** data/<name> as an array of objects keyed by the header row. */
+function readCsv(name) {
+  const [header, ...records] = parseCsv(readFileSync(join(DATA, name), 'utf8'));
+  return records.map((record, i) => {
+    assert.equal(record.length, header.length, `${name} row ${i + 2}: ${record.length} fields`);
+    return Object.fromEntries(header.map((key, j) => [key, record[j]]));
+  });
+}
+
+/** "35447.5" -> "35,447.5 t": the table format, decimals kept as the source gives them. */
+function tonnes(raw) {
+  const [int, frac] = raw.split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''} t`;
+}
+
+// ---------------------------------------------------------------------------
+// Page helpers.
+
+/** Open a path of the app in a fresh page, closed when the test ends. */
+async function open(t, path = '/') {
+  const opened = await openPage(browser, new URL(path, server.origin).href);
+  t.after(() => opened.page.close());
+  await ready(opened.page);
+  return opened;
+}
+
+/**
+ * Booted means the first figure shows its chart or its table, and late requests
+ * (favicon) are done. Not waitForChart(): a filtered scatter (three points)
+ * has circles and lines but fewer than three rect/path elements.
+ */
+async function ready(page) {
+  await page.waitForFunction(
+    (figure) => {
+      const fig = document.querySelector(figure);
+      if (!fig) return false;
+      if (fig.querySelector('.table-wrap table tbody tr')) return true;
+      const svg = fig.querySelector('.chart svg');
+      if (!svg || svg.getBoundingClientRect().width === 0) return false;
+      // More than the white background rectangle.
+      return svg.querySelectorAll('rect, path, circle, polygon, polyline').length > 1;
+    },
+    FIGURE,
+    { timeout: 10_000 },
+  );
+  await page.waitForLoadState('networkidle');
+}
+
+function assertClean({ consoleErrors, pageErrors, dialogs }) {
+  assert.deepEqual(consoleErrors, [], 'console errors');
+  assert.deepEqual(pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(dialogs, [], 'dialogs opened');
+}
+
+/** Everything a reader can see in figure `index` of the view, read in one round trip. */
+function readFigure(page, index = 0) {
+  return page.evaluate(
+    ({ figure, index }) => {
+      const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+      const fig = document.querySelectorAll(figure)[index];
+      if (!fig) return null;
+      const svg = fig.querySelector('.chart svg');
+      const table = fig.querySelector('.table-wrap table');
+      return {
+        summary: norm(fig.querySelector('.summary')?.textContent),
+        switch: [...fig.querySelectorAll('.switch button')].map((b) => ({
+          text: norm(b.textContent),
+          pressed: b.getAttribute('aria-pressed'),
+        })),
+        svg: svg?.outerHTML ?? null,
+        svgTexts: svg ? [...svg.querySelectorAll('text')].map((t) => norm(t.textContent)) : [],
+        circles: svg ? svg.querySelectorAll('circle').length : 0,
+        readout: norm(fig.querySelector('.readout')?.textContent),
+        caption: norm(table?.querySelector('caption')?.textContent),
+        head: table ? [...table.querySelectorAll('thead th')].map((th) => norm(th.textContent)) : [],
+        // First cell is the row header (th scope=row), then the data cells.
+        rows: table
+          ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((c) => norm(c.textContent)))
+          : [],
+        rowHeadersOk: table
+          ? [...table.querySelectorAll('tbody tr')].every(
+              (tr) => tr.cells[0]?.tagName === 'TH' && tr.cells[0].getAttribute('scope') === 'row',
+            )
+          : null,
+        notes: [...fig.querySelectorAll('figcaption.notes ul li')].map((li) => norm(li.textContent)),
+        sources: [...fig.querySelectorAll('figcaption.notes .source-list li a')].map((a) => a.href),
+      };
+    },
+    { figure: FIGURE, index },
+  );
+}
+
+/**
+ * Poll `read()` until `ok(value)` or time runs out, then return the last value
+ * either way: the caller's asserts then say what is wrong instead of "timeout".
+ */
+async function settle(read, ok, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await delay(50);
+    value = await read();
+  }
+  return value;
+}
+
+const query = (page) => new URL(page.url()).searchParams;
+
+/** Column `col` (0 = row header) of a table, keyed by the row header. */
+const column = (rows, col) => Object.fromEntries(rows.map((r) => [r[0], r[col]]));
+
+// ---------------------------------------------------------------------------
+// Reserves
+
+test('Reserves MCS 2025: summary gives 44 Mt and 48.9 %, sources link the USGS PDF', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves&edition=2025');
+  const { page } = opened;
+  await waitForChart(page);
+  assert.equal(await page.locator('select#edition').inputValue(), '2025', 'edition restored from the URL');
+  const fig = await readFigure(page);
+  for (const part of ['44 Mt', '48.9 %', 'MCS 2025']) assert.ok(fig.summary.includes(part), `summary has "${part}": ${fig.summary}`);
+  assert.deepEqual(fig.switch.map((b) => b.pressed), ['true', 'false'], 'Chart pressed, Table not');
+  assert.ok(
+    fig.sources.includes('https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf'),
+    `sources link MCS 2025: ${fig.sources.join(' ')}`,
+  );
+  assertClean(opened);
+});
+
+test('Reserves table for MCS 2025 equals data/reserves.csv', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves&edition=2025&table=1');
+  const fig = await readFigure(opened.page);
+  assert.deepEqual(fig.switch.map((b) => b.pressed), ['false', 'true'], 'table=1 restores the Table mode');
+  assert.ok(fig.rowHeadersOk, 'each row starts with a th scope=row');
+  assert.equal(fig.summary.includes('44 Mt'), true, 'summary stays in table mode');
+
+  const reserves = column(fig.rows, 1);
+  assert.equal(reserves.China, '44,000,000 t', 'China row');
+  // Every country of the edition, NA where USGS gives no figure; qualifiers (">") as printed.
+  const expected = Object.fromEntries(
+    readCsv('reserves.csv')
+      .filter((r) => r.edition === '2025')
+      .map((r) => [r.country, r.reserves_t === '' ? 'NA' : `${r.qualifier}${tonnes(r.reserves_t)}`]),
+  );
+  assert.deepEqual(reserves, expected);
+  assert.equal(fig.rows.length, Object.keys(expected).length, 'one row per country, none repeated');
+  assertClean(opened);
+});
+
+test('Reserves: choosing MCS 2024 updates the URL and the summary', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves&edition=2025');
+  const { page } = opened;
+  const before = await readFigure(page);
+  await page.selectOption('select#edition', '2024');
+  const after = await settle(
+    () => readFigure(page),
+    (f) => f.summary !== before.summary && query(page).get('edition') === '2024',
+  );
+  assert.equal(query(page).get('edition'), '2024', 'edition in the URL');
+  assert.notEqual(after.summary, before.summary, 'summary changed');
+  assert.ok(after.summary.includes('MCS 2024'), `summary names MCS 2024: ${after.summary}`);
+  assert.notEqual(after.svg, before.svg, 'chart redrawn');
+  assertClean(opened);
+});
+
+test('Reserves: the share measure labels China "at most 48.9 %"', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves&edition=2025');
+  const { page } = opened;
+  await page.selectOption('select#measure', 'share');
+  // The world total is a lower bound (">90 Mt"), so a share is an upper bound.
+  const fig = await settle(
+    () => readFigure(page),
+    (f) => f.svgTexts.includes('at most 48.9 %'),
+  );
+  assert.ok(fig.svgTexts.includes('at most 48.9 %'), `chart labels: ${fig.svgTexts.join(' | ')}`);
+  assert.equal(query(page).get('measure'), 'share', 'measure in the URL');
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// Readout: the exact value under the mouse, the finger or the keyboard.
+
+/** Viewport point in the middle of the first bar row (SVG y 8..38), scaled like the SVG. */
+async function firstRowPoint(page) {
+  return page.locator(CHART).first().evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    const scale = box.height / svg.viewBox.baseVal.height;
+    return { x: box.left + box.width / 2, y: box.top + 23 * scale };
+  });
+}
+
+const readout = (page) => page.locator(`${FIGURE} .readout`).first().textContent().then((s) => s.replace(/\s+/g, ' ').trim());
+
+test('Readout: hovering or tapping the China bar reads its exact reserves', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves&edition=2025');
+  const { page } = opened;
+  await waitForChart(page);
+  const hint = await readout(page);
+
+  const { x, y } = await firstRowPoint(page);
+  await page.mouse.move(x, y);
+  let text = await settle(() => readout(page), (s) => s.startsWith('China:'));
+  assert.ok(text.startsWith('China: 44,000,000 t REO'), `hover readout: ${text}`);
+
+  // A mouse leaving clears the readout, so the tap below is read on its own.
+  await page.mouse.move(1, 1);
+  text = await settle(() => readout(page), (s) => s === hint);
+  assert.equal(text, hint, 'mouse leaving restores the hint');
+
+  // A finger: pointerdown with pointerType touch where the bar is.
+  const { x: tx, y: ty } = await firstRowPoint(page);
+  await page.evaluate(({ x, y }) => {
+    const target = document.elementFromPoint(x, y);
+    const init = { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y };
+    target.dispatchEvent(new PointerEvent('pointerdown', { ...init, pointerId: 2, pointerType: 'touch', isPrimary: true }));
+  }, { x: tx, y: ty });
+  text = await settle(() => readout(page), (s) => s.startsWith('China:'));
+  assert.ok(text.startsWith('China: 44,000,000 t REO'), `touch readout: ${text}`);
+  assertClean(opened);
+});
+
+test('Readout: ArrowDown twice on the focused chart reads the Liangshan find', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves&edition=2025');
+  const { page } = opened;
+  await waitForChart(page);
+  await page.locator(`${FIGURE} .chart`).first().focus();
+  // First press: China, second: the Liangshan bar drawn under it.
+  await page.keyboard.press('ArrowDown');
+  const first = await settle(() => readout(page), (s) => s.startsWith('China:'));
+  assert.ok(first.startsWith('China: 44,000,000 t REO'), `first ArrowDown: ${first}`);
+  await page.keyboard.press('ArrowDown');
+  const second = await settle(() => readout(page), (s) => s.includes('Liangshan'));
+  assert.ok(second.includes('Liangshan') && second.includes('4,960,000 t'), `second ArrowDown: ${second}`);
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// Discoveries
+
+test('Discoveries: the summary gives Liangshan\'s 4.96 Mt', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=discoveries');
+  const fig = await readFigure(opened.page);
+  assert.ok(fig.summary.includes('4.96 Mt'), `summary: ${fig.summary}`);
+  assertClean(opened);
+});
+
+test('Discoveries: "internal estimate" leaves only Tanbreez in the table', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=discoveries&table=1');
+  const { page } = opened;
+  await page.selectOption('select#basis', 'internal-estimate');
+  const fig = await settle(() => readFigure(page), (f) => f.rows.length === 1);
+  assert.deepEqual(fig.rows.map((r) => r[0]), ['Tanbreez']);
+  assert.equal(query(page).get('basis'), 'internal-estimate', 'basis in the URL');
+  assertClean(opened);
+});
+
+test('Discoveries: ?country=Sweden draws the three Per Geijer estimates', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=discoveries&country=Sweden');
+  const { page } = opened;
+  assert.equal(await page.locator('select#country').inputValue(), 'Sweden', 'country restored from the URL');
+  const chart = await readFigure(page);
+  // All three are resources (circles); the legend draws one more circle, for "Resource".
+  assert.ok(chart.svgTexts.includes('Resource'), `legend: ${chart.svgTexts.join(' | ')}`);
+  assert.equal(chart.circles - 1, 3, 'point marks besides the legend');
+  // The table says the same in words.
+  await page.locator(`${FIGURE} .switch button`).nth(1).click();
+  const table = await settle(() => readFigure(page), (f) => f.rows.length > 0);
+  assert.equal(table.rows.length, 3, 'three table rows');
+  assert.deepEqual(table.rows.map((r) => r[1]), ['Sweden', 'Sweden', 'Sweden'], 'country column');
+  const q = query(page);
+  assert.equal(q.get('country'), 'Sweden', 'URL keeps country=Sweden');
+  assert.equal(q.get('table'), '1', 'URL records the table mode');
+  assertClean(opened);
+});
+
+test('Discoveries: finds sized in ore are listed off the chart (Caldeira)', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=discoveries');
+  const items = (await opened.page.locator('.off-chart li').allTextContents()).map((s) => s.replace(/\s+/g, ' ').trim());
+  assert.ok(
+    items.some((s) => s.includes('Caldeira') && s.includes('tonnes of ore')),
+    `off-chart list: ${items.join(' / ')}`,
+  );
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// Quotas
+
+test('Quotas: the summary and the batches chart show the 135,000 t batch', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=quotas');
+  const { page } = opened;
+  const fig = await readFigure(page);
+  assert.ok(fig.summary.includes('135,000'), `summary: ${fig.summary}`);
+  await page.locator('input[name=quota][value=batches]').click();
+  const batches = await settle(() => readFigure(page), (f) => f.svgTexts.includes('135,000'));
+  assert.ok(batches.svgTexts.includes('135,000'), `batch labels: ${batches.svgTexts.join(' | ')}`);
+  assert.equal(query(page).get('quota'), 'batches', 'quota in the URL');
+  assert.ok(await page.locator('input[name=quota][value=batches]').isChecked(), 'batches radio checked');
+  assertClean(opened);
+});
+
+test('Quotas table: the mining column equals data/quotas.csv', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=quotas&table=1');
+  const fig = await readFigure(opened.page);
+  assert.ok(fig.rowHeadersOk, 'each row starts with a th scope=row');
+  const status = { not_found: 'not found', not_published: 'not published' };
+  const expected = Object.fromEntries(
+    readCsv('quotas.csv').map((r) => [r.year, r.status === 'published' ? tonnes(r.mining_t) : status[r.status]]),
+  );
+  assert.deepEqual(column(fig.rows, 1), expected);
+  assert.equal(fig.rows.length, Object.keys(expected).length, 'one row per year');
+  assertClean(opened);
+});
+
+test('Quotas: From 2016 To 2024 updates the URL and leaves nine years', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=quotas&table=1');
+  const { page } = opened;
+  await page.selectOption('select#from', '2016');
+  await page.selectOption('select#to', '2024');
+  const fig = await settle(() => readFigure(page), (f) => f.rows.length === 9);
+  assert.deepEqual(fig.rows.map((r) => r[0]), ['2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
+  assert.equal(query(page).get('from'), '2016', 'from in the URL');
+  assert.equal(query(page).get('to'), '2024', 'to in the URL');
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// Exports
+
+test('Exports: the summary gives 38,755 t, +6.4 % and the price fall', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports');
+  const fig = await readFigure(opened.page);
+  for (const part of ['38,755 t', '+6.4 %', '8,826', '15,985']) {
+    assert.ok(fig.summary.includes(part), `summary has "${part}": ${fig.summary}`);
+  }
+  assertClean(opened);
+});
+
+test('Exports annual table: volumes equal data/exports_annual.csv, both 2020 reports shown', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports&table=1');
+  const fig = await readFigure(opened.page, 0);
+  assert.ok(fig.rowHeadersOk, 'each row starts with a th scope=row');
+  // One row per report, partial years included: compare year + volume as multisets.
+  const key = (year, volume) => `${year} ${volume}`;
+  const shown = fig.rows.map((r) => key(r[0].slice(0, 4), r[1])).sort();
+  const expected = readCsv('exports_annual.csv')
+    .map((r) => key(r.year, r.volume_t === '' ? '–' : tonnes(r.volume_t)))
+    .sort();
+  assert.deepEqual(shown, expected);
+  const volumes2020 = fig.rows.filter((r) => r[0] === '2020').map((r) => r[1]);
+  assert.deepEqual(volumes2020.sort(), ['27,608.3 t', '35,447.5 t'], 'both full-year 2020 reports');
+  assertClean(opened);
+});
+
+test('Exports: choosing unit value updates the URL and the chart', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports');
+  const { page } = opened;
+  const before = await readFigure(page, 0);
+  await page.locator('input[name=show][value=unit-value]').click();
+  const after = await settle(
+    () => readFigure(page, 0),
+    (f) => f.svg !== before.svg && query(page).get('show') === 'unit-value',
+  );
+  assert.equal(query(page).get('show'), 'unit-value', 'show in the URL');
+  assert.ok(await page.locator('input[name=show][value=unit-value]').isChecked(), 'unit value radio checked');
+  assert.notEqual(after.svg, before.svg, 'annual chart redrawn');
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// Claims
+
+test('Claims: the toggle opens every claim of data/claims.csv, one not supported', TIMEOUT, async (t) => {
+  const opened = await open(t, '/');
+  const { page } = opened;
+  const toggle = page.locator('#claims-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'closed at first');
+  await toggle.click();
+  await settle(() => toggle.getAttribute('aria-expanded'), (v) => v === 'true');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'aria-expanded after the click');
+  const claims = page.locator('#claims-list .claim');
+  assert.equal(await claims.count(), readCsv('claims.csv').length, 'one .claim per claims.csv row');
+  const verdicts = (await page.locator('#claims-list .claim .verdict').allTextContents()).map((s) => s.trim());
+  assert.ok(verdicts.includes('Not supported'), `verdicts: ${verdicts.join(', ')}`);
+  assert.ok(
+    verdicts.every((v) => ['Confirmed', 'Needs context', 'Not supported'].includes(v)),
+    `only the three verdicts: ${verdicts.join(', ')}`,
+  );
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// Redraw speed: a measurement printed for people, not a pass/fail threshold
+// (the machine is shared and slow). It fails only if a chart never redraws.
+
+const REPS = 20;
+
+test('Redraw speed after tab clicks and control changes (measured, printed)', { timeout: 180_000 }, async (t) => {
+  const opened = await open(t, '/?view=reserves');
+  const { page } = opened;
+  // Runs in the page so that no Node <-> browser round trip is in the timing.
+  const samples = await page.evaluate(
+    async ({ reps, chart }) => {
+      const svgNow = () => document.querySelector(chart)?.outerHTML ?? null;
+      const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+      // Resolves once the (first) chart's svg differs from `before`.
+      const redrawn = (before) =>
+        new Promise((ok, fail) => {
+          const check = () => {
+            const now = svgNow();
+            if (now !== null && now !== before) {
+              observer.disconnect();
+              clearTimeout(timer);
+              ok();
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            fail(new Error('chart did not redraw within 5 s'));
+          }, 5_000);
+          check(); // the update may already have happened synchronously
+        });
+      // From the action to the first frame painted after the new svg is in the DOM.
+      const time = async (action) => {
+        const before = svgNow();
+        const t0 = performance.now();
+        action();
+        await redrawn(before);
+        await nextFrame();
+        return performance.now() - t0;
+      };
+      const pick = (id, a, b) => () => {
+        const select = document.getElementById(id);
+        select.value = select.value === a ? b : a;
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      const radio = (name, a, b) => () => {
+        const checked = document.querySelector(`input[name=${name}]:checked`)?.value;
+        document.querySelector(`input[name=${name}][value=${checked === a ? b : a}]`).click();
+      };
+      const tab = (view) => () => document.getElementById(`tab-${view}`).click();
+
+      const out = {};
+      const record = async (name, action) => (out[name] ??= []).push(await time(action));
+
+      // Tabs, round and round: each click switches to the next view.
+      const views = ['reserves', 'discoveries', 'quotas', 'exports'];
+      for (let i = 0; i < reps * views.length; i++) {
+        const view = views[(i + 1) % views.length];
+        await record(`tab ${view}`, tab(view));
+      }
+      // One control per view, toggled between two values.
+      const controls = [
+        ['reserves', 'edition', pick('edition', '2024', '2025')],
+        ['discoveries', 'basis', pick('basis', 'resource', '')],
+        ['quotas', 'quota', radio('quota', 'batches', 'total')],
+        ['exports', 'show', radio('show', 'value', 'volume')],
+      ];
+      for (const [view, name, action] of controls) {
+        if (document.getElementById('view-panel')?.dataset.view !== view) await time(tab(view));
+        for (let i = 0; i < reps; i++) await record(`${name} (${view})`, action);
+      }
+      return out;
+    },
+    { reps: REPS, chart: CHART },
+  );
+
+  const stat = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    const p95 = s[Math.ceil(0.95 * s.length) - 1]; // nearest rank
+    return { median, p95 };
+  };
+  console.log(`redraw: ${'action'.padEnd(22)} ${'n'.padStart(3)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)}`);
+  for (const [name, xs] of Object.entries(samples)) {
+    const { median, p95 } = stat(xs);
+    console.log(
+      `redraw: ${name.padEnd(22)} ${String(xs.length).padStart(3)} ${median.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(8)}`,
+    );
+  }
+
+  assert.equal(Object.keys(samples).length, 8, 'four tabs and four controls measured');
+  for (const [name, xs] of Object.entries(samples)) {
+    assert.equal(xs.length, REPS, `${name}: ${REPS} redraws`);
+    assert.ok(xs.every((x) => Number.isFinite(x) && x >= 0), `${name}: finite times`);
+  }
+  assertClean(opened);
+});

@@ -1,0 +1,563 @@
+//! What readers and editors take away: a link to the exact state, the embed snippet, a citation, and
+//! the current view as CSV, SVG or PNG. The texts are built by plain functions (tested natively);
+//! the component only moves them to the clipboard, a dialog or a file.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
+
+use crate::app::use_ctx;
+use crate::data::Dataset;
+use crate::embed::{base_url, snippet, EmbedOptions};
+use crate::i18n::{fill, Strings};
+use crate::state::{Lang, Theme, UrlState, View};
+use crate::views::{Csv, Figure};
+
+/// A file name that says what it holds: `rare-earth-reserves-usgs-mcs2025-share`.
+pub fn file_stem(d: &Dataset, state: &UrlState) -> String {
+    match state.view {
+        View::Reserves => {
+            let edition = crate::views::reserves::edition(d, state);
+            let measure = match state.measure {
+                crate::state::ReservesMeasure::Tonnes => "tonnes",
+                crate::state::ReservesMeasure::Share => "share",
+                crate::state::ReservesMeasure::Years => "years-of-supply",
+            };
+            format!("rare-earth-reserves-usgs-mcs{edition}-{measure}")
+        }
+        View::Discoveries => {
+            let mut stem = "rare-earth-discoveries".to_string();
+            if let Some(c) = &state.country {
+                stem.push('-');
+                stem.push_str(&slug(c));
+            }
+            if let Some((name, _)) = state
+                .basis
+                .and_then(|b| crate::state::BASES.iter().find(|(_, v)| *v == b))
+            {
+                stem.push('-');
+                stem.push_str(name);
+            }
+            stem
+        }
+        View::Quotas => {
+            let (from, to) = crate::views::quotas::year_span(d, state);
+            let kind = if state.quotas == crate::state::QuotaBreakdown::Batches {
+                "-batches"
+            } else {
+                ""
+            };
+            format!("china-rare-earth-quotas-{from}-{to}{kind}")
+        }
+        View::Exports => {
+            let measure = match state.exports {
+                crate::state::ExportsMeasure::Volume => "volume",
+                crate::state::ExportsMeasure::Value => "value",
+                crate::state::ExportsMeasure::UnitValue => "unit-value",
+            };
+            format!("china-rare-earth-exports-{measure}")
+        }
+    }
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// CSV for spreadsheets: a byte-order mark (Excel reads UTF-8 only with it), a comment line with
+/// the licence and sources, a header row and the exact figures.
+pub fn csv_text(csv: &Csv, t: &Strings, url: &str) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_line(&[fill(t.csv_comment, &[("url", url)])]));
+    out.push_str(&csv_line(&csv.header));
+    for row in &csv.rows {
+        out.push_str(&csv_line(row));
+    }
+    out
+}
+
+fn csv_line(cells: &[String]) -> String {
+    let quoted: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c.clone()
+            }
+        })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The words around an exported chart.
+pub struct Caption<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub source: &'a str,
+    pub url: &'a str,
+}
+
+/// The chart as a standalone SVG with its title above and the source line and address below, so a
+/// downloaded image still says what it shows and where it comes from.
+pub fn export_svg(
+    chart_svg: &str,
+    width: u32,
+    height: u32,
+    caption: &Caption,
+    dark: bool,
+) -> String {
+    let Caption {
+        title,
+        summary,
+        source,
+        url,
+    } = *caption;
+    let (bg, ink, muted) = if dark {
+        ("#16181b", "#e8eaed", "#a8b0ba")
+    } else {
+        ("#ffffff", "#1f2328", "#596069")
+    };
+    let head = 56;
+    let foot = 44;
+    let total = height + head + foot;
+    // The chart's own <svg> nests fine inside ours once placed with x/y.
+    let inner = chart_svg.replacen("<svg ", &format!("<svg x=\"0\" y=\"{head}\" "), 1);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"sans-serif\">\
+<rect width=\"100%\" height=\"100%\" fill=\"{bg}\"/>\
+<text x=\"8\" y=\"22\" font-size=\"17\" font-weight=\"bold\" fill=\"{ink}\">{}</text>\
+<text x=\"8\" y=\"44\" font-size=\"12\" fill=\"{muted}\">{}</text>{inner}\
+<text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"{muted}\">{}</text>\
+<text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"{muted}\">{}</text></svg>",
+        escape_text(title),
+        escape_text(summary),
+        height + head + 18,
+        escape_text(source),
+        height + head + 34,
+        escape_text(url),
+    )
+}
+
+/// A short and a long citation of the current view, dated `accessed` (YYYY-MM-DD).
+pub fn citations(
+    figure: &Figure,
+    view_name: &str,
+    url: &str,
+    accessed: &str,
+    t: &Strings,
+) -> (String, String) {
+    let short = fill(
+        t.cite_short,
+        &[("view", view_name), ("url", url), ("date", accessed)],
+    );
+    let sources: Vec<String> = figure
+        .sources
+        .iter()
+        .map(|s| format!("{}, \u{201c}{}\u{201d} ({})", s.publisher, s.title, s.date))
+        .collect();
+    let long = fill(
+        t.cite_long,
+        &[
+            ("view", view_name),
+            ("url", url),
+            ("date", accessed),
+            ("sources", &sources.join("; ")),
+        ],
+    );
+    (short, long)
+}
+
+/// The line under every exported chart.
+pub fn source_line(figure: &Figure, t: &Strings) -> String {
+    let publishers: Vec<&str> =
+        figure
+            .sources
+            .iter()
+            .map(|s| s.publisher)
+            .fold(Vec::new(), |mut v, p| {
+                if !v.contains(&p) {
+                    v.push(p);
+                }
+                v
+            });
+    fill(t.source_line, &[("sources", &publishers.join(", "))])
+}
+
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// Saves `content` as a file through a temporary link. Returns false where the browser refuses
+/// (a sandboxed frame without downloads, for instance).
+fn save(name: &str, content: &JsValue, mime: &str) -> bool {
+    let parts = js_sys::Array::of1(content);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    save_blob(name, &blob)
+}
+
+fn save_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let done = (|| {
+        let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        Some(())
+    })()
+    .is_some();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done
+}
+
+/// Draws the export SVG on a canvas at twice its size (sharp on high-density screens and in print)
+/// and saves it as PNG; `done` learns whether it worked.
+fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bool) + 'static) {
+    let result = (|| -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("image/svg+xml");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let image = web_sys::HtmlImageElement::new().ok()?;
+        let img = image.clone();
+        let done = std::rc::Rc::new(done);
+        let fail = done.clone();
+        let onload = Closure::once(move || {
+            let ok = (|| -> Option<()> {
+                let canvas: web_sys::HtmlCanvasElement =
+                    document().create_element("canvas").ok()?.dyn_into().ok()?;
+                canvas.set_width(width * 2);
+                canvas.set_height(height * 2);
+                let ctx: web_sys::CanvasRenderingContext2d =
+                    canvas.get_context("2d").ok()??.dyn_into().ok()?;
+                ctx.scale(2.0, 2.0).ok()?;
+                ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)
+                    .ok()?;
+                let data = canvas.to_data_url_with_type("image/png").ok()?;
+                let a: web_sys::HtmlAnchorElement =
+                    document().create_element("a").ok()?.dyn_into().ok()?;
+                a.set_href(&data);
+                a.set_download(&name);
+                a.click();
+                Some(())
+            })()
+            .is_some();
+            let _ = web_sys::Url::revoke_object_url(&url);
+            done(ok);
+        });
+        let onerror = Closure::once(move || fail(false));
+        image.set_onload(Some(onload.as_ref().unchecked_ref()));
+        image.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        onload.forget();
+        onerror.forget();
+        image.set_src(&web_sys::Url::create_object_url_with_blob(&blob).ok()?);
+        Some(())
+    })();
+    if result.is_none() {
+        // Nothing was started: say so at once.
+        leptos::logging::warn!("PNG export could not start");
+    }
+}
+
+/// Copies text; `done` learns whether the clipboard took it (it is missing on insecure origins and
+/// in some sandboxed frames).
+fn copy(text: String, done: impl Fn(bool) + 'static) {
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    leptos::task::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Share, Embed, Cite and Download for the view being read.
+#[component]
+pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
+    let ctx = use_ctx();
+    let d = crate::data::dataset();
+    let status = RwSignal::new(String::new());
+    let embed_dialog = NodeRef::<Dialog>::new();
+    let cite_dialog = NodeRef::<Dialog>::new();
+    let lock_view = RwSignal::new(true);
+    let embed_theme = RwSignal::new(Theme::Auto);
+    let embed_lang = RwSignal::new(None::<Lang>);
+    let say = move |text: &str| status.set(text.to_string());
+
+    let share_url = move || {
+        format!(
+            "{}{}",
+            base_url(),
+            ctx.state.with(|s| UrlState {
+                embed: false,
+                tabs: true,
+                ..s.clone()
+            }
+            .to_query())
+        )
+    };
+    let share = move |_| {
+        let t = ctx.strings();
+        let url = share_url();
+        let navigator = window().navigator();
+        // The Web Share API where the browser has it (phones), the clipboard otherwise.
+        let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+        if has_share {
+            let data = web_sys::ShareData::new();
+            data.set_url(&url);
+            data.set_title(t.title);
+            let promise = navigator.share_with_data(&data);
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        } else {
+            copy(url, move |ok| {
+                say(if ok {
+                    ctx.strings().link_copied
+                } else {
+                    ctx.strings().copy_failed
+                })
+            });
+        }
+    };
+    let snippet_text = move || {
+        let t = ctx.strings();
+        let state = ctx.state.with(|s| UrlState {
+            theme: embed_theme.get(),
+            lang: embed_lang.get(),
+            ..s.clone()
+        });
+        snippet(
+            &base_url(),
+            &EmbedOptions {
+                state,
+                lock_view: lock_view.get(),
+            },
+            t.title,
+        )
+    };
+    let open = |dialog: NodeRef<Dialog>| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = |dialog: NodeRef<Dialog>| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    let citation = move || {
+        let t = ctx.strings();
+        let view = ctx.state.with(|s| s.view);
+        figure.with(|f| citations(f, t.view_name(view), &share_url(), &today(), t))
+    };
+    let export = move || {
+        let t = ctx.strings();
+        let dark = ctx.palette.get() == crate::charts::DARK;
+        let width = 760;
+        let drawn = figure.with(|f| f.draw(width, &ctx.palette.get(), None, ctx.lang.get()));
+        let svg = figure.with(|f| {
+            let (source, url) = (source_line(f, t), share_url());
+            let caption = Caption {
+                title: t.title,
+                summary: &f.summary,
+                source: &source,
+                url: &url,
+            };
+            export_svg(&drawn.svg, width, drawn.height, &caption, dark)
+        });
+        (svg, width, drawn.height + 100)
+    };
+    let download_csv = move |_| {
+        let t = ctx.strings();
+        let name = format!("{}.csv", ctx.state.with(|s| file_stem(d, s)));
+        let text = figure.with(|f| csv_text(&f.csv, t, &share_url()));
+        say(
+            if save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8") {
+                t.downloaded
+            } else {
+                t.download_failed
+            },
+        );
+    };
+    let download_svg = move |_| {
+        let t = ctx.strings();
+        let name = format!("{}.svg", ctx.state.with(|s| file_stem(d, s)));
+        let (svg, _, _) = export();
+        say(if save(&name, &JsValue::from_str(&svg), "image/svg+xml") {
+            t.downloaded
+        } else {
+            t.download_failed
+        });
+    };
+    let download_png = move |_| {
+        let name = format!("{}.png", ctx.state.with(|s| file_stem(d, s)));
+        let (svg, w, h) = export();
+        save_png(name, svg, w, h, move |ok| {
+            say(if ok {
+                ctx.strings().downloaded
+            } else {
+                ctx.strings().download_failed
+            })
+        });
+    };
+    let t = move || ctx.strings();
+    view! {
+        <div class="actions" role="group" aria-label=move || t().actions_label>
+            <button type="button" on:click=share>{move || t().share}</button>
+            <button type="button" on:click=move |_| open(embed_dialog)>{move || t().embed}</button>
+            <button type="button" on:click=move |_| open(cite_dialog)>{move || t().cite}</button>
+            <button type="button" class="download" on:click=download_csv>{move || t().download_csv}</button>
+            <button type="button" class="download" on:click=download_png>{move || t().download_png}</button>
+            <button type="button" class="download" on:click=download_svg>{move || t().download_svg}</button>
+            <p class="status" role="status">{move || status.get()}</p>
+        </div>
+        <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title">
+            <h2 id="embed-title">{move || t().embed_title}</h2>
+            <p>{move || t().embed_intro}</p>
+            <div class="controls">
+                <label class="check"><input type="checkbox" prop:checked=move || lock_view.get()
+                    on:change=move |ev| lock_view.set(event_target_checked(&ev)) />{move || t().embed_lock}</label>
+                <label class="control" for="embed-theme"><span class="control-label">{move || t().theme}</span>
+                    <select id="embed-theme" on:change=move |ev| embed_theme.set(match event_target_value(&ev).as_str() {
+                        "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto })>
+                        <option value="auto">{move || t().theme_auto}</option>
+                        <option value="light">{move || t().theme_light}</option>
+                        <option value="dark">{move || t().theme_dark}</option>
+                    </select></label>
+                <label class="control" for="embed-lang"><span class="control-label">{move || t().language}</span>
+                    <select id="embed-lang" on:change=move |ev| embed_lang.set(match event_target_value(&ev).as_str() {
+                        "en" => Some(Lang::En), "zh" => Some(Lang::Zh), _ => None })>
+                        <option value="">{move || t().lang_reader}</option>
+                        <option value="en">"English"</option>
+                        <option value="zh">"中文"</option>
+                    </select></label>
+            </div>
+            <label for="embed-code" class="control-label">{move || t().embed_code}</label>
+            <textarea id="embed-code" readonly rows="6" prop:value=snippet_text></textarea>
+            <div class="dialog-buttons">
+                <button type="button" on:click=move |_| copy(snippet_text(), move |ok| say(if ok { ctx.strings().code_copied } else { ctx.strings().copy_failed }))>
+                    {move || t().copy_code}</button>
+                <button type="button" on:click=move |_| close(embed_dialog)>{move || t().close}</button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+        </dialog>
+        <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title">
+            <h2 id="cite-title">{move || t().cite_title}</h2>
+            <h3>{move || t().cite_short_label}</h3>
+            <p class="citation">{move || citation().0}</p>
+            <h3>{move || t().cite_long_label}</h3>
+            <p class="citation">{move || citation().1}</p>
+            <div class="dialog-buttons">
+                <button type="button" on:click=move |_| copy(citation().1, move |ok| say(if ok { ctx.strings().citation_copied } else { ctx.strings().copy_failed }))>
+                    {move || t().copy_citation}</button>
+                <button type="button" on:click=move |_| close(cite_dialog)>{move || t().close}</button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+        </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use crate::i18n::EN;
+
+    #[test]
+    fn file_names_say_what_they_hold() {
+        let d = dataset();
+        let name = |q: &str| file_stem(d, &UrlState::from_query(q).0);
+        assert_eq!(
+            name("?view=reserves&edition=2025"),
+            "rare-earth-reserves-usgs-mcs2025-tonnes"
+        );
+        assert_eq!(
+            name("?view=discoveries&country=Burma (Myanmar)&basis=resource"),
+            "rare-earth-discoveries-burma-myanmar-resource"
+        );
+        assert_eq!(
+            name("?view=quotas&quota=batches&from=2019&to=2024"),
+            "china-rare-earth-quotas-2019-2024-batches"
+        );
+        assert_eq!(
+            name("?view=exports&show=unit-value"),
+            "china-rare-earth-exports-unit-value"
+        );
+    }
+
+    #[test]
+    fn csv_has_a_bom_a_licence_line_a_header_and_quoted_cells() {
+        let csv = Csv {
+            header: vec!["country".into(), "note".into()],
+            rows: vec![vec!["China".into(), "a, \"b\"".into()]],
+        };
+        let text = csv_text(&csv, &EN, "https://example.org/?view=reserves");
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(
+            lines[0].starts_with('\u{feff}')
+                && lines[0].contains("https://example.org/?view=reserves")
+        );
+        assert_eq!(lines[1], "country,note");
+        assert_eq!(lines[2], "China,\"a, \"\"b\"\"\"");
+    }
+
+    #[test]
+    fn exported_svg_carries_title_source_and_address() {
+        let caption = Caption {
+            title: "T & T",
+            summary: "S",
+            source: "Source: USGS",
+            url: "https://x/?a=1&b=2",
+        };
+        let svg = export_svg(
+            "<svg width=\"10\" height=\"10\"></svg>",
+            10,
+            10,
+            &caption,
+            false,
+        );
+        assert!(
+            svg.contains(">T &amp; T</text>")
+                && svg.contains("Source: USGS")
+                && svg.contains("a=1&amp;b=2")
+        );
+        assert!(svg.contains("<svg x=\"0\" y=\"56\" width=\"10\""));
+    }
+
+    #[test]
+    fn citations_name_the_view_the_sources_and_the_date() {
+        let f = crate::views::reserves::figure(
+            dataset(),
+            &UrlState::from_query("?edition=2025").0,
+            Lang::En,
+            &EN,
+        );
+        let (short, long) = citations(&f, "Reserves", "https://x/", "2026-11-29", &EN);
+        assert!(short.contains("Reserves") && short.contains("2026-11-29"));
+        assert!(
+            long.contains("U.S. Geological Survey")
+                && long.contains("Mineral Commodity Summaries 2025")
+        );
+    }
+}
