@@ -10,6 +10,8 @@ build_only=false
 
 apt_packages=()
 command -v brotli >/dev/null || apt_packages+=(brotli)
+# The build-time preview image needs one sans-serif font to draw its labels.
+[[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || apt_packages+=(fonts-dejavu-core)
 if ! $build_only; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)

@@ -20,7 +20,13 @@ pub mod views;
 pub fn start() {
     app::install_panic_hook();
     mark("explorer:start");
-    leptos::mount::mount_to_body(app::App);
+    // The page reserves the app's space in #app, so nothing below it moves when the wasm starts.
+    match leptos::prelude::document().get_element_by_id("app") {
+        Some(root) => {
+            leptos::mount::mount_to(wasm_bindgen::JsCast::unchecked_into(root), app::App).forget()
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
     mark("explorer:mounted");
     embed::report_height();
 }
