@@ -284,8 +284,14 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
 /// Copies text; `done` learns whether the clipboard took it (it is missing on insecure origins and
 /// in some sandboxed frames).
 fn copy(text: String, done: impl Fn(bool) + 'static) {
-    let clipboard = window().navigator().clipboard();
-    let promise = clipboard.write_text(&text);
+    let navigator = window().navigator();
+    // `navigator.clipboard` is undefined on insecure origins: calling it would throw.
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+    if !available {
+        done(false);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
