@@ -36,6 +36,7 @@ fn main() {
         countries: read("countries.csv"),
     };
     let d = parse::parse_dataset(&files).unwrap_or_else(|problems| fail(&problems));
+    let d = for_the_page(d);
 
     // The model's Debug output is valid Rust once every enum's variants are in scope.
     let mut out = String::from(
@@ -58,6 +59,43 @@ fn main() {
     out.push_str("};\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
     fs::write(dest, out).unwrap_or_else(|e| fail(&format!("writing dataset.rs: {e}")));
+}
+
+/// The page shows curated, translated notes rather than the English row notes, and cites sources
+/// by title and link: the fields it never reads are left out of the wasm (they stay in data/ and
+/// the native tests still check them). Every reader downloads what is embedded.
+fn for_the_page(d: model::Dataset) -> model::Dataset {
+    fn each<T: Copy>(rows: &'static [T], blank: impl Fn(&mut T)) -> &'static [T] {
+        let rows: Vec<T> = rows
+            .iter()
+            .map(|r| {
+                let mut r = *r;
+                blank(&mut r);
+                r
+            })
+            .collect();
+        Box::leak(rows.into_boxed_slice())
+    }
+    model::Dataset {
+        sources: each(d.sources, |s| {
+            s.licence = "";
+            s.read_via = "";
+        }),
+        production: each(d.production, |p| p.note = ""),
+        discoveries: each(d.discoveries, |f| {
+            f.note = "";
+            f.place = "";
+        }),
+        quotas: each(d.quotas, |q| q.note = ""),
+        quota_batches: each(d.quota_batches, |b| {
+            b.note = "";
+            b.label = "";
+        }),
+        exports_annual: each(d.exports_annual, |e| e.note = ""),
+        exports_monthly: each(d.exports_monthly, |e| e.note = ""),
+        prices: each(d.prices, |p| p.note = ""),
+        ..d
+    }
 }
 
 fn table<T: Debug>(out: &mut String, name: &str, rows: &[T]) {

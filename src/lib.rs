@@ -11,6 +11,7 @@ pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod newsroom;
+pub mod order;
 pub mod state;
 pub mod ui;
 pub mod views;

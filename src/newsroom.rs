@@ -286,7 +286,8 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
 fn copy(text: String, done: impl Fn(bool) + 'static) {
     let navigator = window().navigator();
     // `navigator.clipboard` is undefined on insecure origins: calling it would throw.
-    let available = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+    let available =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
     if !available {
         done(false);
         return;

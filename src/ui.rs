@@ -211,7 +211,7 @@ pub fn FigureView(
     let on_key = move |ev: KeyboardEvent| {
         let order: Vec<usize> = drawn.with_untracked(|d| {
             let mut marks = d.marks.clone();
-            marks.sort_by_key(|m| (m.x, m.y));
+            crate::order::sort_by(&mut marks, |a, b| (a.x, a.y) < (b.x, b.y));
             marks.into_iter().map(|m| m.datum).collect()
         });
         if order.is_empty() {
@@ -270,10 +270,13 @@ pub fn FigureView(
                 <ul>
                     {move || figure.with(|f| f.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
                 </ul>
-                <h3>{move || ctx.strings().sources}</h3>
-                <ol class="source-list">
-                    {move || figure.with(|f| f.sources.iter().map(|s| source_item(s)).collect_view())}
-                </ol>
+                // A long list (Quotas cites dozens of notices and reports) stays folded.
+                <details class="sources" prop:open=move || figure.with(|f| f.sources.len() <= 8)>
+                    <summary>{move || format!("{} ({})", ctx.strings().sources, figure.with(|f| f.sources.len()))}</summary>
+                    <ol class="source-list">
+                        {move || figure.with(|f| f.sources.iter().map(|s| source_item(s)).collect_view())}
+                    </ol>
+                </details>
             </figcaption>
         </figure>
     }

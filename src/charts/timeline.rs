@@ -140,15 +140,14 @@ pub fn draw(
 
         // Updates of one deposit, joined in time order.
         let mut series: Vec<usize> = chart.points.iter().filter_map(|p| p.series).collect();
-        series.sort_unstable();
-        series.dedup();
+        crate::order::sort_unique(&mut series);
         for s in series {
             let mut pts: Vec<&Point> = chart
                 .points
                 .iter()
                 .filter(|p| p.series == Some(s))
                 .collect();
-            pts.sort_by(|a, b| a.x.total_cmp(&b.x));
+            crate::order::sort_by(&mut pts, |a, b| a.x < b.x);
             let line: Vec<(i32, i32)> = pts.iter().map(|p| (x_of(p.x), y_of(p.y))).collect();
             let _ = area.draw(&PathElement::new(line, palette.series[0].stroke_width(2)));
         }
@@ -156,7 +155,7 @@ pub fn draw(
         // would overlap one already placed is left out (the readout and table still name it).
         let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
         let mut order: Vec<&Point> = chart.points.iter().collect();
-        order.sort_by_key(|p| !p.highlight);
+        crate::order::sort_by(&mut order, |a, b| a.highlight && !b.highlight);
         for p in order {
             let (x, y) = (x_of(p.x), y_of(p.y));
             let color = if p.highlight {

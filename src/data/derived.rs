@@ -6,8 +6,7 @@ use super::model::*;
 /// The USGS editions with reserves on record, oldest first.
 pub fn editions(d: &Dataset) -> Vec<u16> {
     let mut editions: Vec<u16> = d.reserves.iter().map(|r| r.edition).collect();
-    editions.sort_unstable();
-    editions.dedup();
+    crate::order::sort_unique(&mut editions);
     editions
 }
 
@@ -73,7 +72,7 @@ pub fn reserve_history(d: &Dataset, country: &str) -> Vec<(u16, Option<f64>)> {
         .filter(|r| r.country == country)
         .map(|r| (r.edition, r.reserves_t))
         .collect();
-    history.sort_by_key(|&(edition, _)| edition);
+    crate::order::sort_by(&mut history, |a, b| a.0 < b.0);
     history
 }
 

@@ -26,9 +26,22 @@ fn close(a: f64, b: f64) -> bool {
 fn the_embedded_dataset_is_the_data_folder() {
     let parsed = parse_dataset(&FILES).expect("data/ is valid");
     let d = dataset();
+    // build.rs leaves out the text the page never shows (notes, licences); figures are all there.
     assert_eq!(parsed.reserves, d.reserves);
-    assert_eq!(parsed.sources, d.sources);
     assert_eq!(parsed.claims, d.claims);
+    assert_eq!(parsed.sources.len(), d.sources.len());
+    for (p, e) in parsed.sources.iter().zip(d.sources) {
+        assert_eq!(
+            (p.id, p.title, p.url, p.date),
+            (e.id, e.title, e.url, e.date)
+        );
+    }
+    for (p, e) in parsed.exports_annual.iter().zip(d.exports_annual) {
+        assert_eq!(
+            (p.year, p.volume_t, p.value, p.sources),
+            (e.year, e.volume_t, e.value, e.sources)
+        );
+    }
     assert!(validate(d).is_empty());
 }
 

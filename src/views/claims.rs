@@ -20,7 +20,7 @@ pub fn verdict_name(v: Verdict, t: &Strings) -> &'static str {
 /// The claims of the view being read first, then the rest, each group in dataset order.
 pub fn ordered(d: &Dataset, first: crate::data::Topic) -> Vec<&'static Claim> {
     let mut claims: Vec<&'static Claim> = d.claims.iter().collect();
-    claims.sort_by_key(|c| c.view != first);
+    crate::order::sort_by(&mut claims, |a, b| a.view == first && b.view != first);
     claims
 }
 

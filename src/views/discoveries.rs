@@ -88,8 +88,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     let finds: Vec<&Discovery> = filtered(d, state).collect();
     let plotted: Vec<&Discovery> = finds.iter().copied().filter(|f| on_chart(f)).collect();
     let mut deposits: Vec<&str> = plotted.iter().map(|f| f.deposit).collect();
-    deposits.sort_unstable();
-    deposits.dedup();
+    crate::order::sort_unique(&mut deposits);
     // Only a deposit with several plotted updates becomes a connected series.
     let series_of = |f: &Discovery| {
         let updates = plotted.iter().filter(|g| g.deposit == f.deposit).count();
@@ -334,8 +333,7 @@ pub fn DiscoveriesView() -> impl IntoView {
     let country_choices = move || {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
         let mut countries: Vec<&str> = d.discoveries.iter().map(|f| f.country).collect();
-        countries.sort_unstable();
-        countries.dedup();
+        crate::order::sort_unique(&mut countries);
         std::iter::once(Choice {
             value: String::new(),
             label: t.all_countries.into(),

@@ -43,10 +43,8 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         ReservesMeasure::Years => years_of_supply(d, edition, r.country),
     };
     // Largest first; countries without a figure ("NA") go last but stay visible.
-    rows.sort_by(|a, b| {
-        value_of(b)
-            .unwrap_or(-1.0)
-            .total_cmp(&value_of(a).unwrap_or(-1.0))
+    crate::order::sort_by(&mut rows, |a, b| {
+        value_of(a).unwrap_or(-1.0) > value_of(b).unwrap_or(-1.0)
     });
     let world = world_reserves(d, edition);
     let edition_label = fill(t.mcs_edition, &[("edition", &edition.to_string())]);
@@ -141,7 +139,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         table_rows.push(vec![
             country_name(d, WORLD, lang),
             format!("{}{}", qualifier_prefix(q), tonnes(total, lang)),
-            "100 %".replace(" %", if lang == Lang::Zh { "%" } else { " %" }),
+            percent(100.0, lang),
             "–".into(),
             "–".into(),
             w.map(|w| cite(d, w.sources)).unwrap_or_default(),
@@ -348,8 +346,7 @@ pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
         .map(|r| r.country)
         .filter(|c| *c != WORLD)
         .collect();
-    countries.sort_unstable();
-    countries.dedup();
+    crate::order::sort_unique(&mut countries);
     let mut rows: Vec<(f64, Vec<String>)> = Vec::new();
     for country in countries {
         let history = reserve_history(d, country);
@@ -368,7 +365,7 @@ pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
         }
         rows.push((values.iter().copied().fold(0.0, f64::max), row));
     }
-    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::order::sort_by(&mut rows, |a, b| a.0 > b.0);
     let mut headers = vec![t.country.to_string()];
     headers.extend(
         all.iter()
