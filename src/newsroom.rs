@@ -76,7 +76,10 @@ fn slug(s: &str) -> String {
 /// the licence and sources, a header row and the exact figures.
 pub fn csv_text(csv: &Csv, t: &Strings, url: &str) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&csv_line(&[fill(t.csv_comment, &[("url", url)])]));
+    // The comment line is written as is (never quoted), so tools that skip `#` lines skip it.
+    let comment = fill(t.csv_comment, &[("url", url)]).replace(['\r', '\n'], " ");
+    out.push_str(&comment);
+    out.push_str("\r\n");
     out.push_str(&csv_line(&csv.header));
     for row in &csv.rows {
         out.push_str(&csv_line(row));
@@ -240,6 +243,7 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
         options.set_type("image/svg+xml");
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let src = url.clone();
         let image = web_sys::HtmlImageElement::new().ok()?;
         let img = image.clone();
         let done = std::rc::Rc::new(done);
@@ -272,7 +276,7 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
         image.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         onload.forget();
         onerror.forget();
-        image.set_src(&web_sys::Url::create_object_url_with_blob(&blob).ok()?);
+        image.set_src(&src);
         Some(())
     })();
     if result.is_none() {
@@ -335,7 +339,16 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
             data.set_title(t.title);
             let promise = navigator.share_with_data(&data);
             leptos::task::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                // A refused or failed share falls back to copying the link.
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                    copy(url, move |ok| {
+                        say(if ok {
+                            ctx.strings().link_copied
+                        } else {
+                            ctx.strings().copy_failed
+                        })
+                    });
+                }
             });
         } else {
             copy(url, move |ok| {
@@ -521,10 +534,8 @@ mod tests {
         };
         let text = csv_text(&csv, &EN, "https://example.org/?view=reserves");
         let lines: Vec<&str> = text.split("\r\n").collect();
-        assert!(
-            lines[0].starts_with('\u{feff}')
-                && lines[0].contains("https://example.org/?view=reserves")
-        );
+        assert!(lines[0]
+            .starts_with("\u{feff}# Rare Earth Explorer, https://example.org/?view=reserves"));
         assert_eq!(lines[1], "country,note");
         assert_eq!(lines[2], "China,\"a, \"\"b\"\"\"");
     }

@@ -45,13 +45,15 @@ pub fn Select(
             <span class="control-label">{label}</span>
             <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))
                 prop:value=move || current.get()>
+                // Options are rebuilt only when their labels change (language); the selection is
+                // a reactive attribute of each, so choosing does not recreate the list.
                 {move || {
-                    let now = current.get();
                     choices
                         .get()
                         .into_iter()
                         .map(|c| {
-                            let selected = c.value == now;
+                            let value = c.value.clone();
+                            let selected = move || current.with(|now| *now == value);
                             view! { <option value=c.value selected=selected>{c.label}</option> }
                         })
                         .collect_view()

@@ -29,10 +29,13 @@ export function launchBrowser() {
  * Listeners are attached before navigation so errors during boot are caught.
  * `dialogs` records any alert/confirm/prompt (dismissed): an injected
  * `alert(1)` that ran would show up there.
+ * Pass `context` to open the page in a context you made yourself (permissions,
+ * init scripts, JavaScript disabled); its own viewport applies then, and
+ * closing it stays your job.
  * @returns {Promise<{page: import('playwright-core').Page, consoleErrors: string[], pageErrors: string[], dialogs: string[]}>}
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 } } = {}) {
-  const page = await browser.newPage({ viewport });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, context } = {}) {
+  const page = context ? await context.newPage() : await browser.newPage({ viewport });
   const consoleErrors = [];
   const pageErrors = [];
   const dialogs = [];
