@@ -12,6 +12,7 @@ cargo fmt --all -- --check
 
 step "cargo clippy"
 cargo clippy --all-targets --locked --quiet -- -D warnings
+cargo clippy --locked --quiet --features preview --bin postbuild -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked
@@ -24,6 +25,9 @@ step "component tests in headless Firefox (wasm-bindgen-test)"
 
 step "release build (trunk build --release)"
 trunk build --release
+
+step "size of the first view"
+"$ROOT/scripts/size.sh" "$ROOT/dist"
 
 step "end-to-end tests (Playwright + Chromium against dist/)"
 DIST_DIR="$ROOT/dist" node --test --test-concurrency=1 "$ROOT/e2e/"

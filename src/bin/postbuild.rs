@@ -73,11 +73,6 @@ fn run(dir: &std::path::Path) -> Result<(), String> {
             escape(&figure.summary),
             escape(&figure.alt),
         ));
-        for s in &figure.sources {
-            if !all_sources.iter().any(|o| o.id == s.id) {
-                all_sources.push(s);
-            }
-        }
         if view == View::Reserves {
             html = html.replace(
                 "</head>",
@@ -88,6 +83,15 @@ fn run(dir: &std::path::Path) -> Result<(), String> {
                     escape(&figure.summary)
                 ),
             );
+        }
+    }
+    // The publications behind the article's figures (the claims), not every view's full list: this
+    // page is downloaded by every reader, with or without JavaScript.
+    for claim in d.claims {
+        for id in rare_earth_explorer::data::model::source_ids(claim.sources) {
+            if let Some(s) = d.source(id).filter(|s| !all_sources.iter().any(|o| o.id == s.id)) {
+                all_sources.push(s);
+            }
         }
     }
     let sources: String = all_sources

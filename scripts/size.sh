@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prints what the first view transfers (raw, gzip -9, brotli -q 11) and fails when the brotli total
+# exceeds the ceiling. Byte sizes are the same on every machine, so this may fail the build.
+# usage: scripts/size.sh [dist] [ceiling-bytes]
+set -euo pipefail
+dist="${1:-dist}"
+ceiling="${2:-${SIZE_CEILING_BYTES:-204800}}"
+files=("$dist"/index.html "$dist"/start-*.js "$dist"/rare-earth-explorer-*.js "$dist"/rare-earth-explorer-*_bg.wasm "$dist"/main-*.css "$dist"/favicon.svg)
+total_raw=0 total_gz=0 total_br=0
+printf '%-48s %10s %10s %10s\n' "file (first view)" raw gzip-9 brotli-11
+for f in "${files[@]}"; do
+  [[ -f "$f" ]] || { echo "missing: $f (run trunk build --release first)"; exit 1; }
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  printf '%-48s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+done
+printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+if (( total_br > ceiling )); then
+  echo "size: first view is $total_br bytes brotli, over the ceiling of $ceiling bytes"
+  exit 1
+fi
+echo "size: first view is $total_br bytes brotli (ceiling $ceiling)"
