@@ -19,6 +19,8 @@ pub struct Ctx {
     pub palette: Memo<Palette>,
     /// Bumped on every window resize, so charts re-measure their container.
     pub resized: RwSignal<u32>,
+    /// The last measured chart width: a new view draws at it at once instead of drawing twice.
+    pub chart_width: RwSignal<u32>,
 }
 
 impl Ctx {
@@ -79,11 +81,13 @@ pub fn App() -> impl IntoView {
     });
     let palette = Memo::new(move |_| if dark.get() { DARK } else { LIGHT });
     let resized = RwSignal::new(0u32);
+    let chart_width = RwSignal::new(640);
     let ctx = Ctx {
         state,
         lang,
         palette,
         resized,
+        chart_width,
     };
     provide_context(ctx);
 

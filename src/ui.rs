@@ -163,7 +163,7 @@ pub fn FigureView(
     #[prop(default = "figure")] id: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let width = RwSignal::new(640u32);
+    let width = RwSignal::new(ctx.chart_width.get_untracked());
     let active = RwSignal::new(None::<usize>);
     let container = NodeRef::<Div>::new();
 
@@ -172,8 +172,9 @@ pub fn FigureView(
         ctx.resized.track();
         if let Some(el) = container.get() {
             let w = el.client_width();
-            if w > 0 {
+            if w > 0 && w as u32 != width.get_untracked() {
                 width.set(w as u32);
+                ctx.chart_width.set(w as u32);
             }
         }
     });

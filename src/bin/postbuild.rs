@@ -89,7 +89,10 @@ fn run(dir: &std::path::Path) -> Result<(), String> {
     // page is downloaded by every reader, with or without JavaScript.
     for claim in d.claims {
         for id in rare_earth_explorer::data::model::source_ids(claim.sources) {
-            if let Some(s) = d.source(id).filter(|s| !all_sources.iter().any(|o| o.id == s.id)) {
+            if let Some(s) = d
+                .source(id)
+                .filter(|s| !all_sources.iter().any(|o| o.id == s.id))
+            {
                 all_sources.push(s);
             }
         }
