@@ -117,14 +117,28 @@ pub fn bold(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
         .pos(Pos::new(h, v))
 }
 
-/// Rough text width for layout: the browser measures the real one, but margins are decided before
-/// drawing, and being a few pixels generous is harmless.
+/// Text width for layout, estimated per character class: the browser draws in the reader's system
+/// font (DejaVu Sans on Debian, one of the widest), and margins are decided before drawing, so the
+/// estimate errs on the wide side; a few pixels of slack are harmless, a clipped label is not.
 pub fn text_width(s: &str, px: f64) -> i32 {
     let em: f64 = s
         .chars()
-        .map(|c| if c.is_ascii() { 0.58 } else { 1.0 })
+        .map(|c| match c {
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.32,
+            ' ' | 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.4,
+            'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.95,
+            '0'..='9' | '$' | '#' | '+' | '<' | '>' | '~' | '=' | '_' => 0.64,
+            'A'..='Z' => 0.72,
+            c if c.is_ascii() => 0.6,
+            _ => 1.0,
+        })
         .sum();
     (em * px).ceil() as i32
+}
+
+/// The width of `s` set in bold.
+pub fn bold_width(s: &str, px: f64) -> i32 {
+    (text_width(s, px) as f64 * 1.1).ceil() as i32
 }
 
 /// Cuts a label to fit `max_px`, with an ellipsis; the full text stays in the readout and table.

@@ -52,13 +52,17 @@ pub fn draw(
         .iter()
         .filter_map(|r| r.value)
         .fold(0.0, f64::max);
-    let ticks = nice_ticks(max, if w < 480 { 3 } else { 5 });
-    let top_tick = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
 
     let widest = chart
         .rows
         .iter()
-        .map(|r| text_width(&r.label, TEXT))
+        .map(|r| {
+            if r.kind == BarKind::Plain {
+                text_width(&r.label, TEXT)
+            } else {
+                bold_width(&r.label, TEXT)
+            }
+        })
         .max()
         .unwrap_or(0);
     let label_w = widest.min(w * 2 / 5) + 8;
@@ -71,6 +75,21 @@ pub fn draw(
         + 8;
     let x0 = label_w;
     let plot_w = (w - x0 - value_room - 4).max(40);
+    // As many ticks as fit side by side without touching: fewer on a phone.
+    let mut target = 5;
+    let ticks = loop {
+        let ticks = nice_ticks(max, target);
+        let widest_tick = ticks
+            .iter()
+            .map(|&t| text_width(&tick_label(t), SMALL))
+            .max()
+            .unwrap_or(0);
+        if target == 1 || (widest_tick + 12) * ticks.len() as i32 <= plot_w + widest_tick {
+            break ticks;
+        }
+        target -= 1;
+    };
+    let top_tick = ticks.last().copied().unwrap_or(1.0).max(f64::MIN_POSITIVE);
     let x_of = |v: f64| x0 + (v / top_tick * plot_w as f64).round() as i32;
 
     let mut marks = Vec::new();
@@ -103,7 +122,15 @@ pub fn draw(
                 bold(TEXT, palette.ink, HPos::Right, VPos::Center)
             };
             let _ = area.draw(&Text::new(
-                fit(&row.label, TEXT, label_w - 8),
+                fit(
+                    &row.label,
+                    if row.kind == BarKind::Plain {
+                        TEXT
+                    } else {
+                        TEXT * 1.1
+                    },
+                    label_w - 8,
+                ),
                 (x0 - 8, mid),
                 label_style,
             ));

@@ -41,7 +41,8 @@ pub struct Columns {
     pub axis_label: String,
 }
 
-const TOP: i32 = 30;
+/// Height of one line of the header (axis title, legend rows).
+const LINE: i32 = 18;
 const PLOT_H: i32 = 220;
 const BOTTOM: i32 = 40;
 
@@ -54,7 +55,11 @@ pub fn draw(
 ) -> Drawn {
     let width = width.max(MIN_WIDTH);
     let w = width as i32;
-    let height = (TOP + PLOT_H + BOTTOM) as u32;
+    // The axis title has its own line; the legend wraps onto lines below it, so on a phone
+    // nothing is printed over anything else.
+    let legend = legend_rows(chart, w);
+    let top = LINE * (1 + legend.len() as i32) + 10;
+    let height = (top + PLOT_H + BOTTOM) as u32;
     let max = chart
         .columns
         .iter()
@@ -76,7 +81,7 @@ pub fn draw(
     let plot_w = (w - x0 - 8).max(40);
     let n = chart.columns.len().max(1) as i32;
     let slot = plot_w / n;
-    let base = TOP + PLOT_H;
+    let base = top + PLOT_H;
     let y_of = |v: f64| base - (v / top_tick * PLOT_H as f64).round() as i32;
     // Label every k-th category so labels never collide on a phone.
     let label_w = chart
@@ -87,6 +92,18 @@ pub fn draw(
         .unwrap_or(10)
         + 6;
     let every = ((label_w + slot - 1) / slot.max(1)).max(1) as usize;
+    // The highlighted category is always labelled, so its neighbours within reach give way.
+    let highlighted: Vec<usize> = chart
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.highlight)
+        .map(|(i, _)| i)
+        .collect();
+    let labelled = |ci: usize| {
+        chart.columns[ci].highlight
+            || (ci % every == 0 && highlighted.iter().all(|&h| h.abs_diff(ci) >= every))
+    };
 
     let mut marks = Vec::new();
     let svg = render(width, height, palette, |area| {
@@ -107,29 +124,27 @@ pub fn draw(
             (0, 8),
             font(SMALL, palette.muted, HPos::Left, VPos::Center),
         ));
-        // Legend, top right, only when there is more than one series to tell apart.
-        if chart.series.len() > 1 {
-            let mut x = w - 4;
-            for (i, s) in chart.series.iter().enumerate().rev() {
-                let tw = text_width(&s.name, SMALL);
-                x -= tw;
-                let _ = area.draw(&Text::new(
-                    s.name.clone(),
-                    (x, 8),
-                    font(SMALL, palette.ink, HPos::Left, VPos::Center),
-                ));
-                x -= 16;
+        for (row, items) in legend.iter().enumerate() {
+            let y = LINE * (row as i32 + 1) + 8;
+            let mut x = 0;
+            for &i in items {
+                let name = &chart.series[i].name;
                 let _ = area.draw(&Rectangle::new(
-                    [(x, 2), (x + 11, 13)],
+                    [(x, y - 6), (x + 11, y + 5)],
                     series_style(palette, chart, i, false),
                 ));
-                x -= 12;
+                let _ = area.draw(&Text::new(
+                    name.clone(),
+                    (x + 16, y),
+                    font(SMALL, palette.ink, HPos::Left, VPos::Center),
+                ));
+                x += legend_item_width(name);
             }
         }
         for (ci, column) in chart.columns.iter().enumerate() {
             let left = x0 + ci as i32 * slot;
             let centre = left + slot / 2;
-            if ci % every == 0 || column.highlight {
+            if labelled(ci) {
                 let style = if column.highlight {
                     bold(SMALL, palette.ink, HPos::Center, VPos::Top)
                 } else {
@@ -186,7 +201,7 @@ pub fn draw(
                 if let Some(datum) = column.gap_datum {
                     marks.push(Mark {
                         x: left,
-                        y: TOP,
+                        y: top,
                         w: slot,
                         h: PLOT_H,
                         datum,
@@ -203,6 +218,32 @@ pub fn draw(
         }
     });
     Drawn { svg, height, marks }
+}
+
+fn legend_item_width(name: &str) -> i32 {
+    16 + text_width(name, SMALL) + 14
+}
+
+/// Legend entries in rows that fit `width`; none when there is a single series (the axis title
+/// names it).
+fn legend_rows(chart: &Columns, width: i32) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    if chart.series.len() < 2 {
+        return rows;
+    }
+    let mut x = 0;
+    for (i, s) in chart.series.iter().enumerate() {
+        let item = legend_item_width(&s.name);
+        match rows.last_mut() {
+            Some(row) if x + item <= width => row.push(i),
+            _ => {
+                rows.push(vec![i]);
+                x = 0;
+            }
+        }
+        x += item;
+    }
+    rows
 }
 
 fn series_style(palette: &Palette, chart: &Columns, series: usize, highlight: bool) -> ShapeStyle {

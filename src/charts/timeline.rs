@@ -151,12 +151,13 @@ pub fn draw(
             let line: Vec<(i32, i32)> = pts.iter().map(|p| (x_of(p.x), y_of(p.y))).collect();
             let _ = area.draw(&PathElement::new(line, palette.series[0].stroke_width(2)));
         }
-        // Labels go right of their point, or left when they would leave the chart; a label that
-        // would overlap one already placed is left out (the readout and table still name it).
+        // Markers first, then labels: right of their point, or left when that would leave the
+        // plot; never over the axis, another label or a marker. A label with no room is left out
+        // (the readout and the table still name it), except the highlighted one.
         let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
         let mut order: Vec<&Point> = chart.points.iter().collect();
         crate::order::sort_by(&mut order, |a, b| a.highlight && !b.highlight);
-        for p in order {
+        for p in &order {
             let (x, y) = (x_of(p.x), y_of(p.y));
             let color = if p.highlight {
                 palette.accent
@@ -171,21 +172,42 @@ pub fn draw(
                 h: 2 * R,
                 datum: p.datum,
             });
-            let tw = text_width(&p.label, SMALL);
-            let right = x + R + 4 + tw < x0 + plot_w;
-            let lx = if right { x + R + 4 } else { x - R - 4 - tw };
-            let rect = (lx, y - 8, lx + tw, y + 8);
-            let overlaps = placed
-                .iter()
-                .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
-            if !overlaps || p.highlight {
+        }
+        let markers: Vec<(i32, i32, i32, i32)> = marks
+            .iter()
+            .map(|m| (m.x, m.y, m.x + m.w, m.y + m.h))
+            .collect();
+        let overlaps = |a: &(i32, i32, i32, i32), b: &(i32, i32, i32, i32)| {
+            a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+        };
+        for p in order {
+            let (x, y) = (x_of(p.x), y_of(p.y));
+            let tw = if p.highlight {
+                bold_width(&p.label, SMALL)
+            } else {
+                text_width(&p.label, SMALL)
+            };
+            let right = (x + R + 4, y - 8, x + R + 4 + tw, y + 8);
+            let left = (x - R - 4 - tw, y - 8, x - R - 4, y + 8);
+            let free = |r: &(i32, i32, i32, i32)| {
+                r.0 >= x0 + 2
+                    && r.2 <= x0 + plot_w
+                    && !placed.iter().any(|o| overlaps(r, o))
+                    && !markers
+                        .iter()
+                        .any(|m| overlaps(r, m) && !(m.0 == x - R && m.1 == y - R))
+            };
+            let spot = [right, left].into_iter().find(|r| free(r)).or(p
+                .highlight
+                .then_some(if right.2 <= x0 + plot_w { right } else { left }));
+            if let Some(rect) = spot {
                 placed.push(rect);
                 let style = if p.highlight {
                     bold(SMALL, palette.ink, HPos::Left, VPos::Center)
                 } else {
                     font(SMALL, palette.ink, HPos::Left, VPos::Center)
                 };
-                let _ = area.draw(&Text::new(p.label.clone(), (lx, y), style));
+                let _ = area.draw(&Text::new(p.label.clone(), (rect.0, y), style));
             }
         }
         if let Some(m) = active.and_then(|d| marks.iter().find(|m| m.datum == d)) {
