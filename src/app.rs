@@ -125,26 +125,28 @@ pub fn App() -> impl IntoView {
     });
 
     let t = move || strings(lang.get());
-    let embed = move || state.with(|s| s.embed);
-    let show_tabs = move || state.with(|s| !s.embed || s.tabs);
-    let selected = move || state.with(|s| s.view);
+    // Memos, so that a change of any other control does not rebuild the page around it (a closure
+    // reading the whole state would re-run, and re-create the view, on every change).
+    let embed = Memo::new(move |_| state.with(|s| s.embed));
+    let show_tabs = Memo::new(move |_| state.with(|s| !s.embed || s.tabs));
+    let selected = Memo::new(move |_| state.with(|s| s.view));
 
     view! {
-        <div class="app" class:embed=embed>
-            <Show when=move || !embed()>
+        <div class="app" class:embed=move || embed.get()>
+            <Show when=move || !embed.get()>
                 <header class="masthead">
                     <Settings />
                     <h1>{move || t().title}</h1>
                     <p class="dek">{move || t().dek}</p>
                 </header>
             </Show>
-            <Show when=show_tabs>
+            <Show when=move || show_tabs.get()>
                 <Tabs />
             </Show>
             <section id="view-panel" role="tabpanel"
-                aria-labelledby=move || format!("tab-{}", selected().slug())
-                data-view=move || selected().slug()>
-                {move || match selected() {
+                aria-labelledby=move || format!("tab-{}", selected.get().slug())
+                data-view=move || selected.get().slug()>
+                {move || match selected.get() {
                     View::Reserves => view! { <ReservesView /> }.into_any(),
                     View::Discoveries => view! { <DiscoveriesView /> }.into_any(),
                     View::Quotas => view! { <QuotasView /> }.into_any(),
@@ -152,7 +154,7 @@ pub fn App() -> impl IntoView {
                 }}
             </section>
             <crate::views::claims::ClaimsPanel />
-            <Show when=move || !embed() fallback=move || view! { <EmbedFooter /> }>
+            <Show when=move || !embed.get() fallback=move || view! { <EmbedFooter /> }>
                 <SiteFooter />
             </Show>
         </div>

@@ -36,10 +36,11 @@ pub fn ClaimsPanel() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
     let open = RwSignal::new(false);
+    // Only a change of view reorders the claims; other controls leave the list alone.
+    let view = Memo::new(move |_| ctx.state.with(|s| s.view));
     let items = move || {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
-        let view = ctx.state.with(|s| s.view);
-        ordered(d, view)
+        ordered(d, view.get())
             .into_iter()
             .map(|c| {
                 let (claim, why) = texts(c, lang);
