@@ -7,51 +7,27 @@
 //
 // Where the app fails, the failure message names the rule, the element and
 // the state it was found in, so it can be fixed in the app (not in the test).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setTimeout as delay } from 'node:timers/promises';
-import { startServer } from './lib/server.mjs';
-import { CHART, launchBrowser, openPage } from './lib/browser.mjs';
+import { useApp } from './lib/app.mjs';
+import { CHART, FIGURE, assertClean, openPage, ready, settle } from './lib/browser.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
 // Resolved from e2e/node_modules, the pinned axe-core of package.json.
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const VIEWS = ['reserves', 'discoveries', 'quotas', 'exports'];
-const FIGURE = '#view-panel figure.figure';
 const TIMEOUT = { timeout: 60_000 };
 const LONG = { timeout: 240_000 };
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(DIST, 'index.html')),
-    `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
-  );
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 // ---------------------------------------------------------------------------
 // Page helpers (same shape as views.test.mjs).
 
-const href = (path) => new URL(path, server.origin).href;
-
 /** Open a path of the app in a fresh page, closed when the test ends. */
 async function open(t, path = '/', options = {}) {
-  const opened = await openPage(browser, href(path), options);
+  const opened = await openPage(app.browser, app.url(path), options);
   t.after(() => opened.page.close());
   await ready(opened.page);
   return opened;
@@ -59,45 +35,8 @@ async function open(t, path = '/', options = {}) {
 
 /** Load another URL in the same page (a full load, so every state starts from the URL). */
 async function go(page, path) {
-  await page.goto(href(path), { waitUntil: 'load' });
+  await page.goto(app.url(path), { waitUntil: 'load' });
   await ready(page);
-}
-
-/**
- * Booted means the first figure shows its chart or its table, and late requests
- * (favicon) are done. A table-mode figure has no chart, so waitForChart() would hang.
- */
-async function ready(page) {
-  await page.waitForFunction(
-    (figure) => {
-      const fig = document.querySelector(figure);
-      if (!fig) return false;
-      if (fig.querySelector('.table-wrap table tbody tr')) return true;
-      const svg = fig.querySelector('.chart svg');
-      if (!svg || svg.getBoundingClientRect().width === 0) return false;
-      return svg.querySelectorAll('rect, path, circle, polygon, polyline').length > 1;
-    },
-    FIGURE,
-    { timeout: 10_000 },
-  );
-  await page.waitForLoadState('networkidle');
-}
-
-function assertClean({ consoleErrors, pageErrors, dialogs }) {
-  assert.deepEqual(consoleErrors, [], 'console errors');
-  assert.deepEqual(pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(dialogs, [], 'dialogs opened');
-}
-
-/** Poll `read()` until `ok(value)` or time runs out; return the last value either way. */
-async function settle(read, ok, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await delay(50);
-    value = await read();
-  }
-  return value;
 }
 
 const query = (page) => new URL(page.url()).searchParams;

@@ -5,19 +5,25 @@
 // trimmed embed page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startServer } from './lib/server.mjs';
-import { CHART, launchBrowser, openPage, waitForChart } from './lib/browser.mjs';
+import { DIST, useApp } from './lib/app.mjs';
+import {
+  CHART,
+  FIGURE,
+  assertClean,
+  openPage,
+  ready as readyWithin,
+  settle as settleWithin,
+  waitForChart,
+} from './lib/browser.mjs';
+import { parseCsv } from './lib/data.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
 const TIMEOUT = { timeout: 90_000 };
-const FIGURE = '#view-panel figure.figure';
 const EXPLORER_FRAME = 'iframe[data-rare-earth-explorer]';
 
 // The policy of dist/_headers minus frame-ancestors (a header of the page, not of its subresources).
@@ -25,28 +31,19 @@ const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data: blob:; connect-src 'self'";
 
-// Origin A serves the explorer. Host pages come from another address (127.0.0.2), so the
+// Origin A (app.server) serves the explorer. Host pages come from another address (127.0.0.2), so the
 // explorer frame is cross-origin (and cross-site) to them, as on a newspaper's site.
-let server;
+const app = useApp();
 let hostServer;
 let hostDir;
-let browser;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(DIST, 'index.html')),
-    `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
-  );
-  server = await startServer({ root: DIST });
   hostDir = await mkdtemp(join(tmpdir(), 'ree-host-'));
   hostServer = await startServer({ root: hostDir, host: '127.0.0.2' });
-  browser = await launchBrowser();
 });
 
 after(async () => {
-  await browser?.close();
   await hostServer?.close();
-  await server?.close();
   if (hostDir) await rm(hostDir, { recursive: true, force: true });
 });
 
@@ -60,51 +57,20 @@ after(async () => {
  * javaScriptEnabled…).
  */
 async function open(t, url = '/', { contextOptions = {}, init = [] } = {}) {
-  const context = await browser.newContext({
+  const context = await app.browser.newContext({
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
     ...contextOptions,
   });
   t.after(() => context.close());
   for (const script of init) await context.addInitScript(script);
-  return openPage(browser, new URL(url, server.origin).href, { context });
+  return openPage(app.browser, app.url(url), { context });
 }
 
-/** Booted: the first figure shows its chart (or table), and late requests are done. */
-async function ready(page) {
-  await page.waitForFunction(
-    (figure) => {
-      const fig = document.querySelector(figure);
-      if (!fig) return false;
-      if (fig.querySelector('.table-wrap table tbody tr')) return true;
-      const svg = fig.querySelector('.chart svg');
-      return !!svg && svg.getBoundingClientRect().width > 0 && svg.querySelectorAll('rect, path, circle').length > 1;
-    },
-    FIGURE,
-    { timeout: 15_000 },
-  );
-  await page.waitForLoadState('networkidle');
-}
-
-function assertClean({ consoleErrors, pageErrors, dialogs }, label = 'page') {
-  assert.deepEqual(consoleErrors, [], `${label}: console errors`);
-  assert.deepEqual(pageErrors, [], `${label}: uncaught page errors`);
-  assert.deepEqual(dialogs, [], `${label}: dialogs opened`);
-}
-
-/**
- * Poll `read()` until `ok(value)` or time runs out, then return the last value
- * either way: the caller's asserts then say what is wrong instead of "timeout".
- */
-async function settle(read, ok, timeout = 8_000) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await delay(100);
-    value = await read();
-  }
-  return value;
-}
+// This file gives pages (and explorer frames in host pages) more time than
+// lib's defaults: 15 s to boot, and polls for 8 s every 100 ms.
+const ready = (page) => readyWithin(page, { timeout: 15_000 });
+const settle = (read, ok) => settleWithin(read, ok, { timeout: 8_000, interval: 100 });
 
 const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -190,11 +156,11 @@ ${extra}
 async function explorerFrame(page) {
   const handle = await page.locator(EXPLORER_FRAME).elementHandle({ timeout: 10_000 });
   let frame = await handle.contentFrame();
-  for (let i = 0; !frame?.url().startsWith(server.origin) && i < 100; i++) {
+  for (let i = 0; !frame?.url().startsWith(app.server.origin) && i < 100; i++) {
     await delay(100);
     frame = await handle.contentFrame();
   }
-  assert.ok(frame?.url().startsWith(server.origin), `explorer frame loaded from ${server.origin}: ${frame?.url()}`);
+  assert.ok(frame?.url().startsWith(app.server.origin), `explorer frame loaded from ${app.server.origin}: ${frame?.url()}`);
   await ready(frame);
   return frame;
 }
@@ -233,40 +199,6 @@ async function assertNoHorizontalOverflow(page, label) {
 // ---------------------------------------------------------------------------
 // Files.
 
-/** RFC 4180: quoted fields may hold commas, CRLF/LF and doubled quotes. Throws on an open quote. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) throw new Error('CSV ends inside a quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width and height from a PNG's IHDR chunk (which must come first). */
@@ -296,12 +228,12 @@ for (const width of [320, 720]) {
     const snippet = await embedSnippet(t, '/?view=quotas');
     // What the dialog promises: the locked view, the loader and a link for readers without scripts.
     assert.match(snippet, /<iframe src="[^"]*\?view=quotas&amp;embed=1&amp;tabs=0[^"]*"/, 'iframe src');
-    assert.ok(snippet.includes(`<iframe src="${server.origin}/?`), 'iframe points at the explorer origin');
+    assert.ok(snippet.includes(`<iframe src="${app.server.origin}/?`), 'iframe points at the explorer origin');
     assert.match(snippet, /\sdata-rare-earth-explorer[\s>]/, 'iframe marked for the loader');
     assert.match(snippet, /\stitle="[^"]+"/, 'iframe has a title');
     assert.match(snippet, /\sheight="720"/, 'initial height');
     assert.match(snippet, /\sloading="lazy"/, 'lazy loading');
-    assert.ok(snippet.includes(`<script src="${server.origin}/embed.js" async></script>`), 'loader script');
+    assert.ok(snippet.includes(`<script src="${app.server.origin}/embed.js" async></script>`), 'loader script');
     assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas"/, 'noscript link to the full page');
 
     const url = await hostPage(`embed-${width}.html`, snippet);
@@ -645,7 +577,7 @@ const STUB_SHARE = () => {
 test('Share puts the link to this view on the clipboard (or hands it to navigator.share)', TIMEOUT, async (t) => {
   const opened = await open(t, '/?view=exports&show=value', { init: [STUB_SHARE] });
   const { page } = opened;
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
   await ready(page);
   const hasShare = await page.evaluate(() => 'share' in navigator);
   await actionButton(page, 'Share').click();
@@ -661,7 +593,7 @@ test('Share puts the link to this view on the clipboard (or hands it to navigato
     shared = await page.evaluate(() => navigator.clipboard.readText());
   }
   const url = new URL(shared);
-  assert.equal(url.origin, server.origin, `shared URL ${shared}`);
+  assert.equal(url.origin, app.server.origin, `shared URL ${shared}`);
   assert.equal(url.searchParams.get('view'), 'exports', 'view= in the shared URL');
   assert.equal(url.searchParams.get('show'), 'value', 'the state travels with it');
   assert.equal(url.searchParams.get('embed'), null, 'no embed=1 in a link for readers');
@@ -774,7 +706,7 @@ test('without JavaScript: the static story, its preview images and sources', TIM
 
   const og = await page.locator('meta[property="og:image"]').getAttribute('content');
   assert.match(og, /(^|\/)preview\.png$/, `og:image ${og}`);
-  const res = await fetch(new URL(og, server.url));
+  const res = await fetch(new URL(og, app.server.url));
   assert.equal(res.status, 200, 'preview.png served');
   assert.equal(res.headers.get('content-type'), 'image/png');
   const { width, height } = pngSize(Buffer.from(await res.arrayBuffer()));
@@ -808,7 +740,7 @@ test('?embed=1&tabs=0&view=exports&theme=dark: no masthead, footer or tabs; embe
   const full = state.links.find((a) => norm(a.text) === 'Open the full explorer ↗');
   assert.ok(full, `"Open the full explorer ↗" link: ${JSON.stringify(state.links)}`);
   const href = new URL(full.href);
-  assert.equal(href.origin, server.origin, `link to the explorer: ${full.href}`);
+  assert.equal(href.origin, app.server.origin, `link to the explorer: ${full.href}`);
   assert.equal(href.searchParams.get('embed'), null, `no embed=1 in ${full.href}`);
   assert.equal(href.searchParams.get('view'), 'exports', `view kept in ${full.href}`);
   assert.match(norm(state.footerText), /USGS|Customs/i, `source names in the embed footer: ${norm(state.footerText)}`);

@@ -1,53 +1,29 @@
 // Walking skeleton: the built app boots, its four views are reachable by tab
 // and by URL, and hostile URLs fall back to the default view without breaking.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setTimeout as delay } from 'node:timers/promises';
-import { startServer } from './lib/server.mjs';
-import { CHART, launchBrowser, openPage, waitForChart } from './lib/browser.mjs';
+import { useApp } from './lib/app.mjs';
+import { CHART, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
 const VIEWS = ['Reserves', 'Discoveries', 'Quotas', 'Exports'];
 const TIMEOUT = { timeout: 60_000 };
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(DIST, 'index.html')),
-    `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
-  );
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** Open a path of the app in a fresh page, closed when the test ends. */
 async function open(t, path = '/') {
-  const opened = await openPage(browser, new URL(path, server.origin).href);
+  const opened = await openPage(app.browser, app.url(path));
   t.after(() => opened.page.close());
   return opened;
 }
 
-/** Booted means the chart is painted and late requests (e.g. favicon) are done. */
+/**
+ * Booted means the chart is painted and late requests (e.g. favicon) are done.
+ * Stricter than lib's ready() (chart or table): every page here opens on a chart.
+ */
 async function ready(page) {
   await waitForChart(page);
   await page.waitForLoadState('networkidle');
-}
-
-function assertClean({ consoleErrors, pageErrors, dialogs }) {
-  assert.deepEqual(consoleErrors, [], 'console errors');
-  assert.deepEqual(pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(dialogs, [], 'dialogs opened');
 }
 
 /** Everything the tab tests look at, read in one round trip. */
@@ -70,20 +46,6 @@ function readState(page) {
       marker: window.__marker,
     };
   }, CHART);
-}
-
-/**
- * Poll until `ok(state)` or time runs out, then return the last state either
- * way: the caller's asserts then say what is wrong instead of "timeout".
- */
-async function settle(page, ok, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let state = await readState(page);
-  while (!ok(state) && Date.now() < end) {
-    await delay(50);
-    state = await readState(page);
-  }
-  return state;
 }
 
 const selectedTexts = (state) => state.tabs.filter((t) => t.selected === 'true').map((t) => t.text);
@@ -135,7 +97,7 @@ test('clicking each tab switches view, URL and chart without reloading', TIMEOUT
     await tab.click();
 
     const state = await settle(
-      page,
+      () => readState(page),
       (s) =>
         s.panels[0]?.view === view &&
         selectedTexts(s).join() === name &&

@@ -2,84 +2,19 @@
 // sources, checked against the dataset in data/*.csv, plus every control's
 // round trip through the URL. The last test measures (does not judge) how
 // fast charts redraw after a tab click or a control change.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setTimeout as delay } from 'node:timers/promises';
-import { startServer } from './lib/server.mjs';
-import { CHART, launchBrowser, openPage, waitForChart } from './lib/browser.mjs';
+import { useApp } from './lib/app.mjs';
+import { CHART, FIGURE, assertClean, openPage, ready, settle, waitForChart } from './lib/browser.mjs';
+import { readCsv } from './lib/data.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
-const DATA = resolve(process.env.DATA_DIR || join(HERE, '..', 'data'));
 const TIMEOUT = { timeout: 60_000 };
-const FIGURE = '#view-panel figure.figure';
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(
-    existsSync(join(DIST, 'index.html')),
-    `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
-  );
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 // ---------------------------------------------------------------------------
-// Dataset: the tests compare the page with the CSV files it was built from.
-
-/** RFC 4180: quoted fields may hold commas, CRLF/LF and doubled quotes. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  // A blank line is not a record.
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
-
-/** data/<name> as an array of objects keyed by the header row. */
-function readCsv(name) {
-  const [header, ...records] = parseCsv(readFileSync(join(DATA, name), 'utf8'));
-  return records.map((record, i) => {
-    assert.equal(record.length, header.length, `${name} row ${i + 2}: ${record.length} fields`);
-    return Object.fromEntries(header.map((key, j) => [key, record[j]]));
-  });
-}
+// Dataset: the tests compare the page with the CSV files it was built from
+// (readCsv of lib/data.mjs).
 
 /** "35447.5" -> "35,447.5 t": the table format, decimals kept as the source gives them. */
 function tonnes(raw) {
@@ -92,38 +27,10 @@ function tonnes(raw) {
 
 /** Open a path of the app in a fresh page, closed when the test ends. */
 async function open(t, path = '/') {
-  const opened = await openPage(browser, new URL(path, server.origin).href);
+  const opened = await openPage(app.browser, app.url(path));
   t.after(() => opened.page.close());
   await ready(opened.page);
   return opened;
-}
-
-/**
- * Booted means the first figure shows its chart or its table, and late requests
- * (favicon) are done. Not waitForChart(): a filtered scatter (three points)
- * has circles and lines but fewer than three rect/path elements.
- */
-async function ready(page) {
-  await page.waitForFunction(
-    (figure) => {
-      const fig = document.querySelector(figure);
-      if (!fig) return false;
-      if (fig.querySelector('.table-wrap table tbody tr')) return true;
-      const svg = fig.querySelector('.chart svg');
-      if (!svg || svg.getBoundingClientRect().width === 0) return false;
-      // More than the white background rectangle.
-      return svg.querySelectorAll('rect, path, circle, polygon, polyline').length > 1;
-    },
-    FIGURE,
-    { timeout: 10_000 },
-  );
-  await page.waitForLoadState('networkidle');
-}
-
-function assertClean({ consoleErrors, pageErrors, dialogs }) {
-  assert.deepEqual(consoleErrors, [], 'console errors');
-  assert.deepEqual(pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(dialogs, [], 'dialogs opened');
 }
 
 /** Everything a reader can see in figure `index` of the view, read in one round trip. */
@@ -162,20 +69,6 @@ function readFigure(page, index = 0) {
     },
     { figure: FIGURE, index },
   );
-}
-
-/**
- * Poll `read()` until `ok(value)` or time runs out, then return the last value
- * either way: the caller's asserts then say what is wrong instead of "timeout".
- */
-async function settle(read, ok, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await delay(50);
-    value = await read();
-  }
-  return value;
 }
 
 const query = (page) => new URL(page.url()).searchParams;

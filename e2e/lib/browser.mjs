@@ -1,5 +1,7 @@
 // Browser helpers on playwright-core and the system Chromium: playwright-core
 // never downloads a browser, and the machine has no network for one anyway.
+import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -18,6 +20,7 @@ const ARGS = [
 ];
 
 export const CHART = '#view-panel .chart svg';
+export const FIGURE = '#view-panel figure.figure';
 
 /** Launch headless Chromium; launch() gives it a fresh, empty profile each time. */
 export function launchBrowser() {
@@ -75,4 +78,54 @@ export async function waitForChart(page, { min = 3, timeout = 10_000 } = {}) {
     { timeout },
   );
   return handle.jsonValue();
+}
+
+/**
+ * Booted means the first figure shows its chart or its table, and late requests
+ * (favicon) are done. Not waitForChart(): a table-mode figure has no chart, and
+ * a filtered scatter (three points) has circles and lines but fewer than three
+ * rect/path elements. `page` may also be a Frame (an embed in a host page).
+ */
+export async function ready(page, { timeout = 10_000 } = {}) {
+  await page.waitForFunction(
+    (figure) => {
+      const fig = document.querySelector(figure);
+      if (!fig) return false;
+      if (fig.querySelector('.table-wrap table tbody tr')) return true;
+      const svg = fig.querySelector('.chart svg');
+      if (!svg || svg.getBoundingClientRect().width === 0) return false;
+      // More than the white background rectangle.
+      return svg.querySelectorAll('rect, path, circle, polygon, polyline').length > 1;
+    },
+    FIGURE,
+    { timeout },
+  );
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * No console error, no uncaught page error and no dialog (an injected `alert(1)`
+ * that ran would be one) since openPage(). `label` names the page in the
+ * messages where a test has more than one.
+ */
+export function assertClean({ consoleErrors, pageErrors, dialogs }, label) {
+  const prefix = label ? `${label}: ` : '';
+  assert.deepEqual(consoleErrors, [], `${prefix}console errors`);
+  assert.deepEqual(pageErrors, [], `${prefix}uncaught page errors`);
+  assert.deepEqual(dialogs, [], `${prefix}dialogs opened`);
+}
+
+/**
+ * Poll `read()` every `interval` ms until `ok(value)` or `timeout` ms have
+ * passed, then return the last value either way: the caller's asserts then say
+ * what is wrong instead of "timeout".
+ */
+export async function settle(read, ok, { timeout = 5_000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await delay(interval);
+    value = await read();
+  }
+  return value;
 }
