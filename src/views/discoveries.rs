@@ -159,7 +159,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                     "largest_value",
                     &tonnes_short(big.size.unwrap_or_default(), lang),
                 ),
-                ("largest_basis", basis_name(big.basis, t)),
+                ("largest_basis", &basis_name(big.basis, t).to_lowercase()),
             ],
         ),
         (None, Some(big)) => fill(
