@@ -157,6 +157,19 @@ for (const path of HOSTILE) {
   });
 }
 
+test('a trap in the wasm shows the "stopped working" line instead of a frozen page', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  await ready(page);
+  assert.ok(await page.locator('#panic-message').isHidden(), 'hidden while the explorer runs');
+  // The release build compiles a Rust panic to a bare trap; this is how it reaches the page.
+  await page.evaluate(() => {
+    const error = new WebAssembly.RuntimeError('unreachable');
+    dispatchEvent(new ErrorEvent('error', { error, message: error.message }));
+  });
+  assert.ok(await page.locator('#panic-message').isVisible(), 'the message is shown');
+  assert.match(await page.locator('#panic-message').innerText(), /stopped working/);
+});
+
 test('footer links to the sources and credits USGS', TIMEOUT, async (t) => {
   const { page } = await open(t);
   await ready(page);

@@ -11,7 +11,7 @@ cd "$ROOT"
 
 # Always a fresh release build: figures from a stale or debug dist/ would be meaningless.
 step "release build (trunk build --release)"
-trunk build --release
+(release_build_env && trunk build --release)
 
 step "benchmark (Playwright + Chromium against dist/)"
 DIST_DIR="$ROOT/dist" node "$ROOT/e2e/bench.mjs"

@@ -18,3 +18,16 @@ wasm_bindgen_version() {
 }
 
 step() { printf '\n==> %s\n' "$*"; }
+
+# The release wasm is built with a standard library compiled for size: std rebuilt from the
+# rust-src component with `optimize_for_size`, and panics compiled to a bare trap
+# (`-Cpanic=immediate-abort`), which drops the panic-formatting machinery (-16 KB brotli, measured).
+# Both are unstable flags of this pinned stable toolchain, enabled by RUSTC_BOOTSTRAP for this build
+# only; native tests, clippy and the component tests build as usual. A trap still shows the page's
+# "stopped working" line: the start-up script listens for it (src/bin/postbuild.rs).
+release_build_env() {
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+}

@@ -5,4 +5,5 @@ source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh" --build-only
 cd "$ROOT"
 step "trunk serve --release on http://127.0.0.1:8080/"
+release_build_env
 exec trunk serve --release --address 127.0.0.1 --port 8080

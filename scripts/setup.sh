@@ -28,6 +28,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source, rebuilt for size in the release build (see release_build_env).
+if ! rustup component list --installed | grep -qx rust-src; then
+  step "rustup component add rust-src"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
   step "cargo install trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -60,3 +66,5 @@ $build_only || npm_install "$ROOT/e2e"
 
 step "cargo fetch --locked"
 cargo fetch --locked --quiet
+# With the release environment, the fetch also takes the crates the standard library depends on.
+(release_build_env && cargo fetch --locked --quiet --target wasm32-unknown-unknown)

@@ -24,7 +24,7 @@ step "component tests in headless Firefox (wasm-bindgen-test)"
 (unset CHROMEDRIVER; GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test browser)
 
 step "release build (trunk build --release)"
-trunk build --release
+(release_build_env && trunk build --release)
 
 step "size of the first view"
 "$ROOT/scripts/size.sh" "$ROOT/dist"
