@@ -33,6 +33,15 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// A text of the catalogue that follows the reader's language: `{tr(|t| t.share)}`.
+///
+/// Every use returns the same closure type, so Leptos' reactive-text code is compiled once for all
+/// of them; a `move || ctx.strings().share` at each site compiled it once per string.
+pub fn tr(pick: fn(&Strings) -> &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let lang = use_ctx().lang;
+    move || pick(strings(lang.get()))
+}
+
 /// Logs the panic once and replaces the blank page a dead wasm would leave with a short message.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -124,7 +133,6 @@ pub fn App() -> impl IntoView {
         document().set_title(strings(lang.get()).title);
     });
 
-    let t = move || strings(lang.get());
     // Memos, so that a change of any other control does not rebuild the page around it (a closure
     // reading the whole state would re-run, and re-create the view, on every change).
     let embed = Memo::new(move |_| state.with(|s| s.embed));
@@ -136,8 +144,8 @@ pub fn App() -> impl IntoView {
             <Show when=move || !embed.get()>
                 <header class="masthead">
                     <Settings />
-                    <h1>{move || t().title}</h1>
-                    <p class="dek">{move || t().dek}</p>
+                    <h1>{tr(|t| t.title)}</h1>
+                    <p class="dek">{tr(|t| t.dek)}</p>
                 </header>
             </Show>
             <Show when=move || show_tabs.get()>
@@ -190,7 +198,7 @@ fn Tabs() -> impl IntoView {
         select(View::ALL[next], true);
     };
     view! {
-        <div class="tabs" role="tablist" aria-label=move || ctx.strings().views_label on:keydown=on_key>
+        <div class="tabs" role="tablist" aria-label=tr(|t| t.views_label) on:keydown=on_key>
             {View::ALL
                 .into_iter()
                 .map(|view| {
@@ -214,7 +222,6 @@ fn Tabs() -> impl IntoView {
 #[component]
 fn Settings() -> impl IntoView {
     let ctx = use_ctx();
-    let t = move || ctx.strings();
     let theme_value = move || match ctx.state.with(|s| s.theme) {
         Theme::Auto => "auto",
         Theme::Light => "light",
@@ -236,18 +243,18 @@ fn Settings() -> impl IntoView {
         }
     };
     view! {
-        <div class="settings" role="group" aria-label=move || t().settings_label>
+        <div class="settings" role="group" aria-label=tr(|t| t.settings_label)>
             <label class="control inline" for="theme">
-                <span class="control-label">{move || t().theme}</span>
+                <span class="control-label">{tr(|t| t.theme)}</span>
                 <select id="theme" on:change=set_theme prop:value=theme_value>
-                    <option value="auto" selected=move || theme_value() == "auto">{move || t().theme_auto}</option>
-                    <option value="light" selected=move || theme_value() == "light">{move || t().theme_light}</option>
-                    <option value="dark" selected=move || theme_value() == "dark">{move || t().theme_dark}</option>
+                    <option value="auto" selected=move || theme_value() == "auto">{tr(|t| t.theme_auto)}</option>
+                    <option value="light" selected=move || theme_value() == "light">{tr(|t| t.theme_light)}</option>
+                    <option value="dark" selected=move || theme_value() == "dark">{tr(|t| t.theme_dark)}</option>
                 </select>
             </label>
             <button type="button" class="lang-switch" lang=move || if other() == Lang::Zh { "zh-Hans" } else { "en" }
                 on:click=move |_| ctx.state.update(|s| s.lang = Some(other()))>
-                {move || t().switch_lang}
+                {tr(|t| t.switch_lang)}
             </button>
         </div>
     }
@@ -270,27 +277,25 @@ fn EmbedFooter() -> impl IntoView {
     };
     view! {
         <footer class="embed-footer">
-            <span>{move || ctx.strings().footer_usgs}" · "{move || ctx.strings().footer_customs}</span>
-            <a href=full target="_blank" rel="noopener">{move || ctx.strings().open_full}" ↗"</a>
+            <span>{tr(|t| t.footer_usgs)}" · "{tr(|t| t.footer_customs)}</span>
+            <a href=full target="_blank" rel="noopener">{tr(|t| t.open_full)}" ↗"</a>
         </footer>
     }
 }
 
 #[component]
 fn SiteFooter() -> impl IntoView {
-    let ctx = use_ctx();
-    let t = move || ctx.strings();
     view! {
         <footer class="site-footer">
-            <p>{move || t().footer_sources}</p>
+            <p>{tr(|t| t.footer_sources)}</p>
             <ul>
                 <li><a href="https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries" rel="noopener" target="_blank">
-                    {move || t().footer_usgs}</a></li>
-                <li><a href="http://english.customs.gov.cn/" rel="noopener" target="_blank">{move || t().footer_customs}</a></li>
-                <li><a href="https://www.miit.gov.cn/" rel="noopener" target="_blank">{move || t().footer_miit}</a></li>
-                <li><a href="https://www.mnr.gov.cn/" rel="noopener" target="_blank">{move || t().footer_mnr}</a></li>
+                    {tr(|t| t.footer_usgs)}</a></li>
+                <li><a href="http://english.customs.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_customs)}</a></li>
+                <li><a href="https://www.miit.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_miit)}</a></li>
+                <li><a href="https://www.mnr.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_mnr)}</a></li>
             </ul>
-            <p class="fine">{move || t().footer_method}</p>
+            <p class="fine">{tr(|t| t.footer_method)}</p>
         </footer>
     }
 }

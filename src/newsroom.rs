@@ -6,7 +6,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
-use crate::app::use_ctx;
+use crate::app::{tr, use_ctx};
 use crate::data::Dataset;
 use crate::embed::{base_url, snippet, EmbedOptions};
 use crate::i18n::{fill, Strings};
@@ -441,57 +441,56 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
             })
         });
     };
-    let t = move || ctx.strings();
     view! {
-        <div class="actions" role="group" aria-label=move || t().actions_label>
-            <button type="button" on:click=share>{move || t().share}</button>
-            <button type="button" on:click=move |_| open(embed_dialog)>{move || t().embed}</button>
-            <button type="button" on:click=move |_| open(cite_dialog)>{move || t().cite}</button>
-            <button type="button" class="download" on:click=download_csv>{move || t().download_csv}</button>
-            <button type="button" class="download" on:click=download_png>{move || t().download_png}</button>
-            <button type="button" class="download" on:click=download_svg>{move || t().download_svg}</button>
+        <div class="actions" role="group" aria-label=tr(|t| t.actions_label)>
+            <button type="button" on:click=share>{tr(|t| t.share)}</button>
+            <button type="button" on:click=move |_| open(embed_dialog)>{tr(|t| t.embed)}</button>
+            <button type="button" on:click=move |_| open(cite_dialog)>{tr(|t| t.cite)}</button>
+            <button type="button" class="download" on:click=download_csv>{tr(|t| t.download_csv)}</button>
+            <button type="button" class="download" on:click=download_png>{tr(|t| t.download_png)}</button>
+            <button type="button" class="download" on:click=download_svg>{tr(|t| t.download_svg)}</button>
             <p class="status" role="status">{move || status.get()}</p>
         </div>
         <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title">
-            <h2 id="embed-title">{move || t().embed_title}</h2>
-            <p>{move || t().embed_intro}</p>
+            <h2 id="embed-title">{tr(|t| t.embed_title)}</h2>
+            <p>{tr(|t| t.embed_intro)}</p>
             <div class="controls">
                 <label class="check"><input type="checkbox" prop:checked=move || lock_view.get()
-                    on:change=move |ev| lock_view.set(event_target_checked(&ev)) />{move || t().embed_lock}</label>
-                <label class="control" for="embed-theme"><span class="control-label">{move || t().theme}</span>
+                    on:change=move |ev| lock_view.set(event_target_checked(&ev)) />{tr(|t| t.embed_lock)}</label>
+                <label class="control" for="embed-theme"><span class="control-label">{tr(|t| t.theme)}</span>
                     <select id="embed-theme" on:change=move |ev| embed_theme.set(match event_target_value(&ev).as_str() {
                         "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto })>
-                        <option value="auto">{move || t().theme_auto}</option>
-                        <option value="light">{move || t().theme_light}</option>
-                        <option value="dark">{move || t().theme_dark}</option>
+                        <option value="auto">{tr(|t| t.theme_auto)}</option>
+                        <option value="light">{tr(|t| t.theme_light)}</option>
+                        <option value="dark">{tr(|t| t.theme_dark)}</option>
                     </select></label>
-                <label class="control" for="embed-lang"><span class="control-label">{move || t().language}</span>
+                <label class="control" for="embed-lang"><span class="control-label">{tr(|t| t.language)}</span>
                     <select id="embed-lang" on:change=move |ev| embed_lang.set(match event_target_value(&ev).as_str() {
                         "en" => Some(Lang::En), "zh" => Some(Lang::Zh), _ => None })>
-                        <option value="">{move || t().lang_reader}</option>
+                        <option value="">{tr(|t| t.lang_reader)}</option>
                         <option value="en">"English"</option>
                         <option value="zh">"中文"</option>
                     </select></label>
             </div>
-            <label for="embed-code" class="control-label">{move || t().embed_code}</label>
+            <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>
             <textarea id="embed-code" readonly rows="6" prop:value=snippet_text></textarea>
             <div class="dialog-buttons">
                 <button type="button" on:click=move |_| copy(snippet_text(), move |ok| say(if ok { ctx.strings().code_copied } else { ctx.strings().copy_failed }))>
-                    {move || t().copy_code}</button>
-                <button type="button" on:click=move |_| close(embed_dialog)>{move || t().close}</button>
+                    {tr(|t| t.copy_code)}</button>
+                <button type="button" on:click=move |_| close(embed_dialog)>{tr(|t| t.close)}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </dialog>
         <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title">
-            <h2 id="cite-title">{move || t().cite_title}</h2>
-            <h3>{move || t().cite_short_label}</h3>
+            <h2 id="cite-title">{tr(|t| t.cite_title)}</h2>
+            <h3>{tr(|t| t.cite_short_label)}</h3>
             <p class="citation">{move || citation().0}</p>
-            <h3>{move || t().cite_long_label}</h3>
+            <h3>{tr(|t| t.cite_long_label)}</h3>
             <p class="citation">{move || citation().1}</p>
             <div class="dialog-buttons">
                 <button type="button" on:click=move |_| copy(citation().1, move |ok| say(if ok { ctx.strings().citation_copied } else { ctx.strings().copy_failed }))>
-                    {move || t().copy_citation}</button>
-                <button type="button" on:click=move |_| close(cite_dialog)>{move || t().close}</button>
+                    {tr(|t| t.copy_citation)}</button>
+                <button type="button" on:click=move |_| close(cite_dialog)>{tr(|t| t.close)}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </dialog>

@@ -5,9 +5,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, PointerEvent};
 
-use crate::app::use_ctx;
+use crate::app::{tr, use_ctx};
 use crate::charts::MIN_WIDTH;
 use crate::data::{Dataset, Source};
+use crate::i18n::Strings;
 use crate::state::Lang;
 use crate::views::{Figure, Table};
 
@@ -34,7 +35,7 @@ pub struct Choice {
 /// A labelled drop-down: native, so it works with every keyboard, screen reader and phone.
 #[component]
 pub fn Select(
-    #[prop(into)] label: Signal<String>,
+    label: fn(&Strings) -> &'static str,
     id: &'static str,
     #[prop(into)] choices: Signal<Vec<Choice>>,
     #[prop(into)] current: Signal<String>,
@@ -42,7 +43,7 @@ pub fn Select(
 ) -> impl IntoView {
     view! {
         <label class="control" for=id>
-            <span class="control-label">{label}</span>
+            <span class="control-label">{tr(label)}</span>
             <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))
                 prop:value=move || current.get()>
                 // Options are rebuilt only when their labels change (language); the selection is
@@ -66,7 +67,7 @@ pub fn Select(
 /// A small set of exclusive choices shown at once, as native radio buttons.
 #[component]
 pub fn Segmented(
-    #[prop(into)] label: Signal<String>,
+    label: fn(&Strings) -> &'static str,
     name: &'static str,
     #[prop(into)] choices: Signal<Vec<Choice>>,
     #[prop(into)] current: Signal<String>,
@@ -74,7 +75,7 @@ pub fn Segmented(
 ) -> impl IntoView {
     view! {
         <fieldset class="segmented">
-            <legend class="control-label">{label}</legend>
+            <legend class="control-label">{tr(label)}</legend>
             {move || {
                 choices
                     .get()
@@ -251,11 +252,11 @@ pub fn FigureView(
     view! {
         <figure class="figure">
             <p class="summary">{move || figure.with(|f| f.summary.clone())}</p>
-            <div class="switch" role="group" aria-label=move || ctx.strings().show_as>
+            <div class="switch" role="group" aria-label=tr(|t| t.show_as)>
                 <button type="button" aria-pressed=move || (!show_table()).to_string()
-                    on:click=move |_| set_table(false)>{move || ctx.strings().chart}</button>
+                    on:click=move |_| set_table(false)>{tr(|t| t.chart)}</button>
                 <button type="button" aria-pressed=move || show_table().to_string()
-                    on:click=move |_| set_table(true)>{move || ctx.strings().table}</button>
+                    on:click=move |_| set_table(true)>{tr(|t| t.table)}</button>
             </div>
             <Show when=move || !show_table()
                 fallback=move || figure.with(|f| table_view(&f.table))>
@@ -267,7 +268,7 @@ pub fn FigureView(
                     inner_html=move || drawn.with(|d| d.svg.clone())>
                 </div>
                 <p class="readout" aria-live="polite">{readout}</p>
-                <p id=format!("{id}-help") class="visually-hidden">{move || ctx.strings().chart_help}</p>
+                <p id=format!("{id}-help") class="visually-hidden">{tr(|t| t.chart_help)}</p>
             </Show>
             <figcaption class="notes">
                 <ul>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::tr;
+
 use super::sources_of;
 use crate::data::{Claim, Dataset, Verdict};
 use crate::i18n::Strings;
@@ -66,12 +68,12 @@ pub fn ClaimsPanel() -> impl IntoView {
             <h2 class="claims-heading">
                 <button type="button" id="claims-toggle" aria-expanded=move || open.get().to_string()
                     aria-controls="claims-list" on:click=move |_| open.update(|o| *o = !*o)>
-                    {move || ctx.strings().claims_title}
+                    {tr(|t| t.claims_title)}
                 </button>
             </h2>
             <Show when=move || open.get()>
                 <div id="claims-list">
-                    <p>{move || ctx.strings().claims_intro}</p>
+                    <p>{tr(|t| t.claims_intro)}</p>
                     <ul class="claim-list">{items}</ul>
                 </div>
             </Show>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::tr;
+
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::timeline::{Point, Shape, Timeline};
 use crate::data::derived::date_position;
@@ -369,18 +371,18 @@ pub fn DiscoveriesView() -> impl IntoView {
     });
     view! {
         <div class="controls">
-            <Select label=Signal::derive(move || ctx.strings().country.to_string()) id="country"
+            <Select label=|t| t.country id="country"
                 choices=Signal::derive(country_choices) current=current_country
                 on_pick=move |v: String| ctx.state.update(|s| s.country = (!v.is_empty()).then_some(v)) />
-            <Select label=Signal::derive(move || ctx.strings().basis.to_string()) id="basis"
+            <Select label=|t| t.basis id="basis"
                 choices=Signal::derive(basis_choices) current=current_basis
                 on_pick=move |v: String| ctx.state.update(|s| s.basis = BASES.iter().find(|(k, _)| *k == v).map(|(_, b)| *b)) />
         </div>
         <FigureView figure=figure />
         <crate::newsroom::Actions figure=figure />
         <section class="off-chart" aria-labelledby="off-chart-title">
-            <h3 id="off-chart-title">{move || ctx.strings().off_chart_title}</h3>
-            <p>{move || ctx.strings().off_chart_intro}</p>
+            <h3 id="off-chart-title">{tr(|t| t.off_chart_title)}</h3>
+            <p>{tr(|t| t.off_chart_intro)}</p>
             <ul>{move || off.get().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
         </section>
     }

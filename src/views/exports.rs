@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::tr;
+
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{
@@ -446,12 +448,12 @@ pub fn ExportsView() -> impl IntoView {
     };
     view! {
         <div class="controls">
-            <Segmented label=Signal::derive(move || ctx.strings().show.to_string()) name="show"
+            <Segmented label=|t| t.show name="show"
                 choices=Signal::derive(choices) current=current on_pick=pick />
         </div>
         <FigureView figure=annual id="annual" />
         <crate::newsroom::Actions figure=annual />
-        <h3 class="subhead">{move || ctx.strings().monthly_title}</h3>
+        <h3 class="subhead">{tr(|t| t.monthly_title)}</h3>
         <FigureView figure=monthly id="monthly" />
     }
 }

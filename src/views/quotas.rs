@@ -511,12 +511,12 @@ pub fn QuotasView() -> impl IntoView {
     let to = Signal::derive(move || ctx.state.with(|s| year_span(d, s).1.to_string()));
     view! {
         <div class="controls">
-            <Segmented label=Signal::derive(move || ctx.strings().breakdown.to_string()) name="quota"
+            <Segmented label=|t| t.breakdown name="quota"
                 choices=Signal::derive(breakdown_choices) current=current on_pick=pick />
-            <Select label=Signal::derive(move || ctx.strings().from_year.to_string()) id="from"
+            <Select label=|t| t.from_year id="from"
                 choices=Signal::derive(year_choices) current=from
                 on_pick=move |v: String| ctx.state.update(|s| s.from = v.parse().ok()) />
-            <Select label=Signal::derive(move || ctx.strings().to_year.to_string()) id="to"
+            <Select label=|t| t.to_year id="to"
                 choices=Signal::derive(year_choices) current=to
                 on_pick=move |v: String| ctx.state.update(|s| s.to = v.parse().ok()) />
         </div>

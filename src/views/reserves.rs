@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::tr;
+
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::bars::{BarKind, BarRow, Bars};
 use crate::data::derived::*;
@@ -467,16 +469,16 @@ pub fn ReservesView() -> impl IntoView {
     let revisions = Memo::new(move |_| revisions(d, ctx.lang.get(), ctx.strings()));
     view! {
         <div class="controls">
-            <Select label=Signal::derive(move || ctx.strings().edition.to_string()) id="edition"
+            <Select label=|t| t.edition id="edition"
                 choices=Signal::derive(edition_choices) current=current_edition on_pick=set_edition />
-            <Select label=Signal::derive(move || ctx.strings().measure.to_string()) id="measure"
+            <Select label=|t| t.measure id="measure"
                 choices=Signal::derive(measure_choices) current=current_measure on_pick=set_measure />
         </div>
         <p class="edition-note">{edition_note}</p>
         <FigureView figure=figure />
         <crate::newsroom::Actions figure=figure />
         <details class="revisions">
-            <summary>{move || ctx.strings().revisions_title}</summary>
+            <summary>{tr(|t| t.revisions_title)}</summary>
             {move || crate::ui::table_view(&revisions.get())}
         </details>
     }
