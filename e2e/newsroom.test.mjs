@@ -75,7 +75,7 @@ const settle = (read, ok) => settleWithin(read, ok, { timeout: 8_000, interval: 
 const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** The view's Share/Embed/Cite/download group (under the figure, inside the view panel). */
-const actions = (page) => page.locator('#view-panel .actions').first();
+const actions = (page) => page.locator('.actions').first();
 const actionButton = (page, name) => actions(page).getByRole('button', { name, exact: true });
 // Not by role: the stylesheet puts "↓ " before each download button's text, and generated
 // content is part of the accessible name ("↓ CSV").
@@ -289,7 +289,7 @@ test('embed with tabs (lock unchecked): the iframe follows a tab switch inside t
 
   // Exports has two charts: a clearly different height.
   await frame.locator('#tab-exports').click();
-  await frame.waitForFunction(() => document.getElementById('view-panel')?.dataset.view === 'exports');
+  await frame.waitForFunction(() => document.querySelector('[role=tabpanel]:not([hidden])')?.dataset.view === 'exports');
   await waitForChart(frame);
   const exports = await settle(() => heights(page, frame), (h) => h.body !== quotas.body && fits(h));
   assert.notEqual(exports.body, quotas.body, 'Exports is not as tall as Quotas');
@@ -449,7 +449,7 @@ test('strict CSP: four views, dialogs, table and downloads cause no violation', 
 
   for (const view of ['reserves', 'discoveries', 'quotas', 'exports']) {
     await page.locator(`#tab-${view}`).click();
-    await page.waitForFunction((v) => document.getElementById('view-panel')?.dataset.view === v, view);
+    await page.waitForFunction((v) => document.querySelector('[role=tabpanel]:not([hidden])')?.dataset.view === v, view);
     const painted = await waitForChart(page);
     assert.ok(painted >= 3, `${view}: chart painted`);
     // Painted with its stylesheet: an svg laid out by CSS, not the browser's 300×150 default.
@@ -729,7 +729,7 @@ test('?embed=1&tabs=0&view=exports&theme=dark: no masthead, footer or tabs; embe
     footerText: document.querySelector('footer.embed-footer')?.textContent ?? '',
     links: [...document.querySelectorAll('footer.embed-footer a')].map((a) => ({ text: a.textContent, href: a.href })),
     theme: document.documentElement.dataset.theme,
-    view: document.getElementById('view-panel')?.dataset.view,
+    view: document.querySelector('[role=tabpanel]:not([hidden])')?.dataset.view,
   }));
   assert.equal(state.masthead, 0, 'no header.masthead');
   assert.equal(state.siteFooter, 0, 'no footer.site-footer');

@@ -30,15 +30,19 @@ async function ready(page) {
 function readState(page) {
   return page.evaluate((chart) => {
     const lists = document.querySelectorAll('[role=tablist]');
-    const panels = document.querySelectorAll('[role=tabpanel]');
+    // One panel per tab; the ones not selected are hidden (kept built, so switching back is instant).
+    const panels = document.querySelectorAll('[role=tabpanel]:not([hidden])');
     return {
       tablists: lists.length,
       tabs: [...(lists[0]?.querySelectorAll('[role=tab]') ?? [])].map((tab) => ({
         id: tab.id,
         text: tab.textContent.replace(/\s+/g, ' ').trim(),
         selected: tab.getAttribute('aria-selected'),
+        controls: tab.getAttribute('aria-controls'),
+        panelLabelledBy: document.getElementById(tab.getAttribute('aria-controls'))?.getAttribute('aria-labelledby'),
       })),
       panels: [...panels].map((panel) => ({
+        id: panel.id,
         labelledBy: panel.getAttribute('aria-labelledby'),
         view: panel.getAttribute('data-view'),
       })),
@@ -52,7 +56,7 @@ const selectedTexts = (state) => state.tabs.filter((t) => t.selected === 'true')
 
 function assertView(state, name) {
   assert.deepEqual(selectedTexts(state), [name], 'exactly the expected tab is selected');
-  assert.equal(state.panels.length, 1, 'one tabpanel');
+  assert.equal(state.panels.length, 1, 'one visible tabpanel');
   assert.equal(state.panels[0].view, name.toLowerCase(), 'panel data-view');
 }
 
@@ -76,8 +80,12 @@ test('tabs follow the ARIA tabs pattern', TIMEOUT, async (t) => {
   const selected = state.tabs.filter((tab) => tab.selected === 'true');
   assert.equal(selected.length, 1, 'one selected tab');
   assert.notEqual(selected[0].id, '', 'selected tab has an id');
-  assert.equal(state.panels.length, 1, 'one tabpanel');
+  assert.equal(state.panels.length, 1, 'one visible tabpanel');
   assert.equal(state.panels[0].labelledBy, selected[0].id, 'panel is labelled by the selected tab');
+  assert.equal(selected[0].controls, state.panels[0].id, 'the selected tab controls the visible panel');
+  for (const tab of state.tabs) {
+    assert.equal(tab.panelLabelledBy, tab.id, `${tab.id} controls a panel labelled by it`);
+  }
 });
 
 test('clicking each tab switches view, URL and chart without reloading', TIMEOUT, async (t) => {
@@ -156,6 +164,55 @@ for (const path of HOSTILE) {
     assert.ok(await page.locator('#panic-message').isHidden(), '#panic-message absent or hidden');
   });
 }
+
+test('switching views rebuilds nothing: the page keeps the same elements over many switches', TIMEOUT, async (t) => {
+  const opened = await open(t);
+  const { page } = opened;
+  await ready(page);
+  const tabs = page.locator('[role=tablist] [role=tab]');
+  const round = async () => {
+    for (let i = 1; i <= VIEWS.length; i += 1) {
+      await tabs.nth(i % VIEWS.length).click();
+      await waitForChart(page);
+    }
+  };
+  const count = () =>
+    page.evaluate(() => ({
+      elements: document.getElementsByTagName('*').length,
+      figures: document.querySelectorAll('[role=tabpanel] figure.figure').length,
+      visible: document.querySelectorAll('[role=tabpanel]:not([hidden])').length,
+    }));
+  await round(); // every view built once
+  const first = await count();
+  for (let i = 0; i < 5; i += 1) await round();
+  const later = await count();
+  // Exports has two figures (years and months).
+  assert.equal(first.figures, VIEWS.length + 1, 'every view built, each once');
+  assert.deepEqual(later, first, 'same elements after five more rounds');
+  assert.equal(later.visible, 1, 'one panel visible');
+  assertClean(opened);
+});
+
+test('a view shown again after the window changed size draws at the new width', TIMEOUT, async (t) => {
+  const { page } = await open(t);
+  await ready(page);
+  const tab = (name) => page.locator(`#tab-${name}`);
+  await tab('quotas').click();
+  await waitForChart(page);
+  await tab('reserves').click();
+  await waitForChart(page);
+  // Quotas is built and hidden while the window shrinks to a phone's width.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await tab('quotas').click();
+  await waitForChart(page);
+  const width = await settle(
+    () => page.locator(CHART).first().evaluate((svg) => svg.getBoundingClientRect().width),
+    (w) => w <= 360,
+  );
+  assert.ok(width <= 360, `the chart fits the narrow window (${width} px)`);
+  const drawnFor = await page.locator(CHART).first().evaluate((svg) => Number(svg.getAttribute('width')));
+  assert.ok(drawnFor <= 360, `and is drawn for it, not scaled down from the wide layout (${drawnFor})`);
+});
 
 test('a trap in the wasm shows the "stopped working" line instead of a frozen page', TIMEOUT, async (t) => {
   const { page } = await open(t);

@@ -427,7 +427,7 @@ test('Redraw speed after tab clicks and control changes (measured, printed)', { 
         ['exports', 'show', radio('show', 'value', 'volume')],
       ];
       for (const [view, name, action] of controls) {
-        if (document.getElementById('view-panel')?.dataset.view !== view) await time(tab(view));
+        if (document.querySelector('[role=tabpanel]:not([hidden])')?.dataset.view !== view) await time(tab(view));
         for (let i = 0; i < reps; i++) await record(`${name} (${view})`, action);
       }
       return out;

@@ -9,6 +9,7 @@ use crate::i18n::{strings, Strings};
 use crate::state::{Lang, Theme, UrlState, View};
 use crate::views::{
     discoveries::DiscoveriesView, exports::ExportsView, quotas::QuotasView, reserves::ReservesView,
+    Figure,
 };
 
 /// What every component may read: the reader's choices and what follows from them.
@@ -21,6 +22,8 @@ pub struct Ctx {
     pub resized: RwSignal<u32>,
     /// The last measured chart width: a new view draws at it at once instead of drawing twice.
     pub chart_width: RwSignal<u32>,
+    /// Each built view's figure for downloads and citations, in `View::ALL` order.
+    pub figures: RwSignal<[Option<Memo<Figure>>; 4]>,
 }
 
 impl Ctx {
@@ -97,6 +100,7 @@ pub fn App() -> impl IntoView {
         palette,
         resized,
         chart_width,
+        figures: RwSignal::new([None; 4]),
     };
     provide_context(ctx);
 
@@ -137,7 +141,17 @@ pub fn App() -> impl IntoView {
     // reading the whole state would re-run, and re-create the view, on every change).
     let embed = Memo::new(move |_| state.with(|s| s.embed));
     let show_tabs = Memo::new(move |_| state.with(|s| !s.embed || s.tabs));
-    let selected = Memo::new(move |_| state.with(|s| s.view));
+    // The other views are built ahead, one per idle moment after the first chart, so a reader's
+    // first switch is as quick as every later one. A widget locked to one view never needs them.
+    let warm = RwSignal::new(0usize);
+    if show_tabs.get_untracked() {
+        warm_up(warm);
+    }
+    // A panel shown again re-measures its chart (the window may have changed while it was hidden).
+    Effect::new(move |_| {
+        state.with(|s| s.view);
+        resized.update(|n| *n = n.wrapping_add(1));
+    });
 
     view! {
         <div class="app" class:embed=move || embed.get()>
@@ -151,21 +165,58 @@ pub fn App() -> impl IntoView {
             <Show when=move || show_tabs.get()>
                 <Tabs />
             </Show>
-            <section id="view-panel" role="tabpanel"
-                aria-labelledby=move || format!("tab-{}", selected.get().slug())
-                data-view=move || selected.get().slug()>
-                {move || match selected.get() {
-                    View::Reserves => view! { <ReservesView /> }.into_any(),
-                    View::Discoveries => view! { <DiscoveriesView /> }.into_any(),
-                    View::Quotas => view! { <QuotasView /> }.into_any(),
-                    View::Exports => view! { <ExportsView /> }.into_any(),
-                }}
-            </section>
+            {View::ALL.into_iter().map(|view| view! { <ViewPanel view=view warm=warm /> }).collect_view()}
+            <crate::newsroom::Actions />
             <crate::views::claims::ClaimsPanel />
             <Show when=move || !embed.get() fallback=move || view! { <EmbedFooter /> }>
                 <SiteFooter />
             </Show>
         </div>
+    }
+}
+
+/// Runs `f` when the browser is idle (after the first paint), or a moment later where it cannot say.
+fn when_idle(f: impl Fn() + 'static) {
+    if js_sys::Reflect::has(&window(), &"requestIdleCallback".into()).unwrap_or(false) {
+        request_idle_callback(f);
+    } else {
+        set_timeout(f, std::time::Duration::from_millis(200));
+    }
+}
+
+/// Counts `warm` up to the number of views, one step per idle moment.
+fn warm_up(warm: RwSignal<usize>) {
+    when_idle(move || {
+        warm.update(|n| *n += 1);
+        if warm.get_untracked() < View::ALL.len() {
+            warm_up(warm);
+        }
+    });
+}
+
+/// One view's tab panel. Built on its first visit (or ahead, when the page is idle) and then kept:
+/// switching views only hides and shows panels, so it takes no rebuilding and leaves no garbage.
+#[component]
+fn ViewPanel(view: View, warm: RwSignal<usize>) -> impl IntoView {
+    let ctx = use_ctx();
+    let order = View::ALL.iter().position(|&v| v == view).unwrap_or(0);
+    let selected = Memo::new(move |_| ctx.state.with(|s| s.view) == view);
+    let built = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || selected.get() || warm.get() > order
+    });
+    view! {
+        <section id=format!("panel-{}", view.slug()) role="tabpanel" class="view-panel"
+            aria-labelledby=format!("tab-{}", view.slug()) data-view=view.slug()
+            hidden=move || !selected.get()>
+            <Show when=move || built.get()>
+                {match view {
+                    View::Reserves => view! { <ReservesView /> }.into_any(),
+                    View::Discoveries => view! { <DiscoveriesView /> }.into_any(),
+                    View::Quotas => view! { <QuotasView /> }.into_any(),
+                    View::Exports => view! { <ExportsView /> }.into_any(),
+                }}
+            </Show>
+        </section>
     }
 }
 
@@ -205,7 +256,7 @@ fn Tabs() -> impl IntoView {
                     let is_selected = move || ctx.state.with(|s| s.view == view);
                     view! {
                         <button type="button" role="tab" id=format!("tab-{}", view.slug())
-                            aria-controls="view-panel"
+                            aria-controls=format!("panel-{}", view.slug())
                             aria-selected=move || is_selected().to_string()
                             tabindex=move || if is_selected() { "0" } else { "-1" }
                             on:click=move |_| select(view, false)>

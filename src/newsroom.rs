@@ -302,10 +302,23 @@ fn copy(text: String, done: impl Fn(bool) + 'static) {
     });
 }
 
-/// Share, Embed, Cite and Download for the view being read.
+/// Offers a view's figure to Share, Embed, Cite and Download, which act on the view being read.
+pub fn offer(view: View, figure: Memo<Figure>) {
+    let i = View::ALL.iter().position(|&v| v == view).unwrap_or(0);
+    use_ctx().figures.update(|all| all[i] = Some(figure));
+}
+
+/// Share, Embed, Cite and Download for the view being read: one set for the page, under the panels.
 #[component]
-pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
+pub fn Actions() -> impl IntoView {
     let ctx = use_ctx();
+    // The figure of the view being read; `None` only before that view is built.
+    let figure = move || {
+        let i = ctx
+            .state
+            .with(|s| View::ALL.iter().position(|&v| v == s.view));
+        ctx.figures.with(|all| i.and_then(|i| all[i]))
+    };
     let d = crate::data::dataset();
     let status = RwSignal::new(String::new());
     let embed_dialog = NodeRef::<Dialog>::new();
@@ -386,15 +399,30 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
             dialog.close();
         }
     };
-    let citation = move || {
+    // A closed dialog's text is not kept up to date: every change of state would recompute it.
+    let (embed_open, cite_open) = (RwSignal::new(false), RwSignal::new(false));
+    let snippet = Memo::new(move |_| {
+        if embed_open.get() {
+            snippet_text()
+        } else {
+            String::new()
+        }
+    });
+    let citation = Memo::new(move |_| {
+        if !cite_open.get() {
+            return (String::new(), String::new());
+        }
         let t = ctx.strings();
         let view = ctx.state.with(|s| s.view);
-        figure.with(|f| citations(f, t.view_name(view), &share_url(), &today(), t))
-    };
+        figure()
+            .map(|m| m.with(|f| citations(f, t.view_name(view), &share_url(), &today(), t)))
+            .unwrap_or_default()
+    });
     let export = move || {
         let t = ctx.strings();
         let dark = ctx.palette.get() == crate::charts::DARK;
         let width = 760;
+        let figure = figure()?;
         let drawn = figure.with(|f| f.draw(width, &ctx.palette.get(), None, ctx.lang.get()));
         let svg = figure.with(|f| {
             let (source, url) = (source_line(f, t), share_url());
@@ -406,14 +434,16 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
             };
             export_svg(&drawn.svg, width, drawn.height, &caption, dark)
         });
-        (svg, width, drawn.height + 100)
+        Some((svg, width, drawn.height + 100))
     };
     let download_csv = move |_| {
         let t = ctx.strings();
         let name = format!("{}.csv", ctx.state.with(|s| file_stem(d, s)));
-        let text = figure.with(|f| csv_text(&f.csv, t, &share_url()));
+        let text = figure().map(|m| m.with(|f| csv_text(&f.csv, t, &share_url())));
         say(
-            if save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8") {
+            if text.is_some_and(|text| {
+                save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8")
+            }) {
                 t.downloaded
             } else {
                 t.download_failed
@@ -423,8 +453,9 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
     let download_svg = move |_| {
         let t = ctx.strings();
         let name = format!("{}.svg", ctx.state.with(|s| file_stem(d, s)));
-        let (svg, _, _) = export();
-        say(if save(&name, &JsValue::from_str(&svg), "image/svg+xml") {
+        let saved = export()
+            .is_some_and(|(svg, _, _)| save(&name, &JsValue::from_str(&svg), "image/svg+xml"));
+        say(if saved {
             t.downloaded
         } else {
             t.download_failed
@@ -432,7 +463,10 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
     };
     let download_png = move |_| {
         let name = format!("{}.png", ctx.state.with(|s| file_stem(d, s)));
-        let (svg, w, h) = export();
+        let Some((svg, w, h)) = export() else {
+            say(ctx.strings().download_failed);
+            return;
+        };
         save_png(name, svg, w, h, move |ok| {
             say(if ok {
                 ctx.strings().downloaded
@@ -444,14 +478,14 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
     view! {
         <div class="actions" role="group" aria-label=tr(|t| t.actions_label)>
             <button type="button" on:click=share>{tr(|t| t.share)}</button>
-            <button type="button" on:click=move |_| open(embed_dialog)>{tr(|t| t.embed)}</button>
-            <button type="button" on:click=move |_| open(cite_dialog)>{tr(|t| t.cite)}</button>
+            <button type="button" on:click=move |_| { embed_open.set(true); open(embed_dialog) }>{tr(|t| t.embed)}</button>
+            <button type="button" on:click=move |_| { cite_open.set(true); open(cite_dialog) }>{tr(|t| t.cite)}</button>
             <button type="button" class="download" on:click=download_csv>{tr(|t| t.download_csv)}</button>
             <button type="button" class="download" on:click=download_png>{tr(|t| t.download_png)}</button>
             <button type="button" class="download" on:click=download_svg>{tr(|t| t.download_svg)}</button>
             <p class="status" role="status">{move || status.get()}</p>
         </div>
-        <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title">
+        <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title" on:close=move |_| embed_open.set(false)>
             <h2 id="embed-title">{tr(|t| t.embed_title)}</h2>
             <p>{tr(|t| t.embed_intro)}</p>
             <div class="controls">
@@ -473,7 +507,7 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
                     </select></label>
             </div>
             <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>
-            <textarea id="embed-code" readonly rows="6" prop:value=snippet_text></textarea>
+            <textarea id="embed-code" readonly rows="6" prop:value=move || snippet.get()></textarea>
             <div class="dialog-buttons">
                 <button type="button" on:click=move |_| copy(snippet_text(), move |ok| say(if ok { ctx.strings().code_copied } else { ctx.strings().copy_failed }))>
                     {tr(|t| t.copy_code)}</button>
@@ -481,14 +515,14 @@ pub fn Actions(figure: Memo<Figure>) -> impl IntoView {
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </dialog>
-        <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title">
+        <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title" on:close=move |_| cite_open.set(false)>
             <h2 id="cite-title">{tr(|t| t.cite_title)}</h2>
             <h3>{tr(|t| t.cite_short_label)}</h3>
-            <p class="citation">{move || citation().0}</p>
+            <p class="citation">{move || citation.with(|c| c.0.clone())}</p>
             <h3>{tr(|t| t.cite_long_label)}</h3>
-            <p class="citation">{move || citation().1}</p>
+            <p class="citation">{move || citation.with(|c| c.1.clone())}</p>
             <div class="dialog-buttons">
-                <button type="button" on:click=move |_| copy(citation().1, move |ok| say(if ok { ctx.strings().citation_copied } else { ctx.strings().copy_failed }))>
+                <button type="button" on:click=move |_| copy(citation.with(|c| c.1.clone()), move |ok| say(if ok { ctx.strings().citation_copied } else { ctx.strings().copy_failed }))>
                     {tr(|t| t.copy_citation)}</button>
                 <button type="button" on:click=move |_| close(cite_dialog)>{tr(|t| t.close)}</button>
             </div>

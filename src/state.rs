@@ -118,6 +118,22 @@ pub struct UrlState {
 const MAX_VALUE_LEN: usize = 64;
 
 impl UrlState {
+    /// Only what the figures of `view` read, everything else at its default. Each view memoises its
+    /// figures on this, so a control of another view (or the chart/table switch) recomputes nothing.
+    pub fn for_view(&self, view: View) -> UrlState {
+        let mut mine = UrlState {
+            view,
+            ..UrlState::default()
+        };
+        match view {
+            View::Reserves => (mine.edition, mine.measure) = (self.edition, self.measure),
+            View::Discoveries => (mine.country, mine.basis) = (self.country.clone(), self.basis),
+            View::Quotas => (mine.quotas, mine.from, mine.to) = (self.quotas, self.from, self.to),
+            View::Exports => mine.exports = self.exports,
+        }
+        mine
+    }
+
     /// Reads a `?a=b&c=d` query string. Returns the state and what was ignored, for the console.
     pub fn from_query(search: &str) -> (UrlState, Vec<String>) {
         let pairs = parse_query(search);

@@ -161,7 +161,8 @@ pub fn source_item(s: &'static Source) -> impl IntoView {
 #[component]
 pub fn FigureView(
     figure: Memo<Figure>,
-    #[prop(default = "figure")] id: &'static str,
+    /// Unique on the page (every built view stays in it): prefixes the ids inside.
+    id: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let width = RwSignal::new(ctx.chart_width.get_untracked());
@@ -247,6 +248,9 @@ pub fn FigureView(
         }
     };
     let show_table = move || ctx.state.with(|s| s.table);
+    // Notes and sources often stay the same when a control changes: then their lists stay as well.
+    let notes = Memo::new(move |_| figure.with(|f| f.notes.clone()));
+    let sources = Memo::new(move |_| figure.with(|f| f.sources.clone()));
     let set_table = move |table: bool| ctx.state.update(|s| s.table = table);
 
     view! {
@@ -272,13 +276,13 @@ pub fn FigureView(
             </Show>
             <figcaption class="notes">
                 <ul>
-                    {move || figure.with(|f| f.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
                 // A long list (Quotas cites dozens of notices and reports) stays folded.
-                <details class="sources" prop:open=move || figure.with(|f| f.sources.len() <= 8)>
-                    <summary>{move || format!("{} ({})", ctx.strings().sources, figure.with(|f| f.sources.len()))}</summary>
+                <details class="sources" prop:open=move || sources.with(|s| s.len() <= 8)>
+                    <summary>{move || format!("{} ({})", ctx.strings().sources, sources.with(|s| s.len()))}</summary>
                     <ol class="source-list">
-                        {move || figure.with(|f| f.sources.iter().map(|s| source_item(s)).collect_view())}
+                        {move || sources.get().into_iter().map(source_item).collect_view()}
                     </ol>
                 </details>
             </figcaption>

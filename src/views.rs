@@ -150,3 +150,45 @@ pub fn cite(d: &Dataset, cell: &'static str) -> String {
         .map(|s| format!("{}, {}", s.publisher, s.date))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::data::dataset;
+    use crate::i18n::EN;
+    use crate::state::{Lang, UrlState, View};
+
+    /// Each view memoises its figures on `UrlState::for_view`: it must keep everything they read.
+    #[test]
+    fn a_views_figures_depend_only_on_its_own_part_of_the_state() {
+        let d = dataset();
+        let queries = [
+            "?view=reserves&edition=2025&measure=share&table=1",
+            "?view=reserves&edition=2024&measure=years&lang=zh",
+            "?view=discoveries&country=China&basis=expected-additional",
+            "?view=discoveries&basis=resource&edition=2025",
+            "?view=quotas&quota=batches&from=2019&to=2024",
+            "?view=quotas&quota=split&from=2016&measure=share",
+            "?view=exports&show=unit-value&country=China",
+            "?view=exports&show=value",
+        ];
+        for q in queries {
+            let s = UrlState::from_query(q).0;
+            let same = |v: View| s.for_view(v);
+            use super::{discoveries, exports, quotas, reserves};
+            let reserves = |s: &UrlState| reserves::figure(d, s, Lang::En, &EN);
+            let discoveries = |s: &UrlState| discoveries::figure(d, s, Lang::En, &EN);
+            let off_chart = |s: &UrlState| discoveries::off_chart(d, s, Lang::En, &EN);
+            let quotas = |s: &UrlState| quotas::figure(d, s, Lang::En, &EN);
+            let exports = |s: &UrlState| exports::annual(d, s, Lang::En, &EN);
+            assert_eq!(reserves(&s), reserves(&same(View::Reserves)), "{q}");
+            assert_eq!(
+                discoveries(&s),
+                discoveries(&same(View::Discoveries)),
+                "{q}"
+            );
+            assert_eq!(off_chart(&s), off_chart(&same(View::Discoveries)), "{q}");
+            assert_eq!(quotas(&s), quotas(&same(View::Quotas)), "{q}");
+            assert_eq!(exports(&s), exports(&same(View::Exports)), "{q}");
+        }
+    }
+}

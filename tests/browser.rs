@@ -53,27 +53,29 @@ async fn clicking_a_tab_selects_it_and_changes_the_panel() {
     let root = mount();
     settle().await;
     assert_eq!(selected_tab(&root), "Reserves");
-    let panel = find(&root, "[role=tabpanel]");
+    let panel = find(&root, "[role=tabpanel]:not([hidden])");
     assert_eq!(
         panel.get_attribute("data-view").as_deref(),
         Some("reserves")
     );
-    let before = text(&root, ".summary");
+    let before = text(&root, "[role=tabpanel]:not([hidden]) .summary");
     assert!(before.contains("44 Mt"), "{before}");
 
     find(&root, "#tab-quotas").click();
     settle().await;
     assert_eq!(selected_tab(&root), "Quotas");
-    let panel = find(&root, "[role=tabpanel]");
+    let panel = find(&root, "[role=tabpanel]:not([hidden])");
     assert_eq!(panel.get_attribute("data-view").as_deref(), Some("quotas"));
     assert_eq!(
         panel.get_attribute("aria-labelledby").as_deref(),
         Some("tab-quotas")
     );
-    let after = text(&root, ".summary");
+    let after = text(&root, "[role=tabpanel]:not([hidden]) .summary");
     assert!(after.contains("135,000 t"), "{after}");
     assert!(
-        root.query_selector(".chart svg rect").unwrap().is_some(),
+        root.query_selector("[role=tabpanel]:not([hidden]) .chart svg rect")
+            .unwrap()
+            .is_some(),
         "the quota chart is drawn"
     );
     let search = window().location().search().unwrap_or_default();
@@ -87,7 +89,7 @@ async fn every_tab_draws_a_chart() {
         find(&root, &format!("#tab-{view}")).click();
         settle().await;
         let marks = root
-            .query_selector_all(".chart svg rect, .chart svg circle, .chart svg polygon")
+            .query_selector_all("[role=tabpanel]:not([hidden]) .chart :is(rect, circle, polygon)")
             .unwrap();
         assert!(marks.length() > 3, "{view}: {} marks", marks.length());
     }
@@ -104,13 +106,17 @@ async fn choosing_an_edition_redraws_chart_summary_and_table() {
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
     settle().await;
-    let summary = text(&root, ".summary");
+    let summary = text(&root, "[role=tabpanel]:not([hidden]) .summary");
     assert!(
         summary.contains("48.9 %") && summary.contains("MCS 2025"),
         "{summary}"
     );
 
-    find(&root, ".switch button:last-child").click();
+    find(
+        &root,
+        "[role=tabpanel]:not([hidden]) .switch button:last-child",
+    )
+    .click();
     settle().await;
     let first_row = text(&root, "tbody tr td");
     assert_eq!(first_row, "44,000,000 t");
@@ -119,7 +125,11 @@ async fn choosing_an_edition_redraws_chart_summary_and_table() {
         .search()
         .unwrap_or_default()
         .contains("table=1"));
-    find(&root, ".switch button:first-child").click();
+    find(
+        &root,
+        "[role=tabpanel]:not([hidden]) .switch button:first-child",
+    )
+    .click();
     settle().await;
 }
 
@@ -128,7 +138,7 @@ async fn the_keyboard_steps_through_the_data_and_reads_each_value() {
     let root = mount();
     find(&root, "#tab-reserves").click();
     settle().await;
-    let chart = find(&root, ".chart");
+    let chart = find(&root, "[role=tabpanel]:not([hidden]) .chart");
     let key = |k: &str| {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(k);
@@ -137,11 +147,11 @@ async fn the_keyboard_steps_through_the_data_and_reads_each_value() {
     };
     chart.dispatch_event(&key("ArrowDown")).unwrap();
     settle().await;
-    let readout = text(&root, ".readout");
+    let readout = text(&root, "[role=tabpanel]:not([hidden]) .readout");
     assert!(readout.starts_with("China: 44,000,000 t REO"), "{readout}");
     chart.dispatch_event(&key("ArrowDown")).unwrap();
     settle().await;
-    let readout = text(&root, ".readout");
+    let readout = text(&root, "[role=tabpanel]:not([hidden]) .readout");
     assert!(
         readout.contains("Liangshan") && readout.contains("4,960,000 t"),
         "{readout}"
@@ -161,6 +171,6 @@ async fn arrow_keys_move_between_tabs() {
     tabs.dispatch_event(&end).unwrap();
     settle().await;
     assert_eq!(selected_tab(&root), "Exports");
-    let summary = text(&root, ".summary");
+    let summary = text(&root, "[role=tabpanel]:not([hidden]) .summary");
     assert!(summary.contains("+6.4 %"), "{summary}");
 }

@@ -19,8 +19,10 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export const CHART = '#view-panel .chart svg';
-export const FIGURE = '#view-panel figure.figure';
+// The panel of the selected view: the others stay in the page, hidden.
+export const PANEL = '[role=tabpanel]:not([hidden])';
+export const CHART = `${PANEL} .chart svg`;
+export const FIGURE = `${PANEL} figure.figure`;
 
 /** Launch headless Chromium; launch() gives it a fresh, empty profile each time. */
 export function launchBrowser() {

@@ -11,7 +11,7 @@ use crate::data::derived::date_position;
 use crate::data::{Basis, Dataset, Discovery, Qualifier, Unit};
 use crate::format::{tonnes, tonnes_short};
 use crate::i18n::{fill, Strings};
-use crate::state::{Lang, UrlState, BASES};
+use crate::state::{Lang, UrlState, View, BASES};
 use crate::ui::{country_name, Choice, FigureView, Select};
 
 pub fn shape(basis: Basis) -> Shape {
@@ -324,14 +324,10 @@ pub fn off_chart(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Vec<
 pub fn DiscoveriesView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let figure = Memo::new(move |_| {
-        ctx.state
-            .with(|s| figure(d, s, ctx.lang.get(), ctx.strings()))
-    });
-    let off = Memo::new(move |_| {
-        ctx.state
-            .with(|s| off_chart(d, s, ctx.lang.get(), ctx.strings()))
-    });
+    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Discoveries)));
+    let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
+    crate::newsroom::offer(View::Discoveries, figure);
+    let off = Memo::new(move |_| mine.with(|s| off_chart(d, s, ctx.lang.get(), ctx.strings())));
     let country_choices = move || {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
         let mut countries: Vec<&str> = d.discoveries.iter().map(|f| f.country).collect();
@@ -378,8 +374,7 @@ pub fn DiscoveriesView() -> impl IntoView {
                 choices=Signal::derive(basis_choices) current=current_basis
                 on_pick=move |v: String| ctx.state.update(|s| s.basis = BASES.iter().find(|(k, _)| *k == v).map(|(_, b)| *b)) />
         </div>
-        <FigureView figure=figure />
-        <crate::newsroom::Actions figure=figure />
+        <FigureView figure=figure id="discoveries" />
         <section class="off-chart" aria-labelledby="off-chart-title">
             <h3 id="off-chart-title">{tr(|t| t.off_chart_title)}</h3>
             <p>{tr(|t| t.off_chart_intro)}</p>

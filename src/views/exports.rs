@@ -13,7 +13,7 @@ use crate::data::derived::{
 use crate::data::{Dataset, ExportYear, ValueUnit};
 use crate::format::{change, number, tonnes, usd_millions};
 use crate::i18n::{fill, Strings};
-use crate::state::{ExportsMeasure, Lang, UrlState};
+use crate::state::{ExportsMeasure, Lang, UrlState, View};
 use crate::ui::{Choice, FigureView, Segmented};
 
 const ARTICLE_YEAR: u16 = 2024;
@@ -407,10 +407,10 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
 pub fn ExportsView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let annual = Memo::new(move |_| {
-        ctx.state
-            .with(|s| annual(d, s, ctx.lang.get(), ctx.strings()))
-    });
+    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Exports)));
+    let annual = Memo::new(move |_| mine.with(|s| annual(d, s, ctx.lang.get(), ctx.strings())));
+    // Downloads and citations take the yearly figures, the ones the controls change.
+    crate::newsroom::offer(View::Exports, annual);
     let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings()));
     let choices = move || {
         let t = ctx.strings();
@@ -452,7 +452,6 @@ pub fn ExportsView() -> impl IntoView {
                 choices=Signal::derive(choices) current=current on_pick=pick />
         </div>
         <FigureView figure=annual id="annual" />
-        <crate::newsroom::Actions figure=annual />
         <h3 class="subhead">{tr(|t| t.monthly_title)}</h3>
         <FigureView figure=monthly id="monthly" />
     }

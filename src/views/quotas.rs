@@ -9,7 +9,7 @@ use crate::data::derived::{batch_growth, quota_growth};
 use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus};
 use crate::format::{change, number, tonnes};
 use crate::i18n::{fill, Strings};
-use crate::state::{Lang, QuotaBreakdown, UrlState};
+use crate::state::{Lang, QuotaBreakdown, UrlState, View};
 use crate::ui::{Choice, FigureView, Segmented, Select};
 
 /// The year the article is about: highlighted.
@@ -460,10 +460,9 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
 pub fn QuotasView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let figure = Memo::new(move |_| {
-        ctx.state
-            .with(|s| figure(d, s, ctx.lang.get(), ctx.strings()))
-    });
+    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Quotas)));
+    let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
+    crate::newsroom::offer(View::Quotas, figure);
     let breakdown_choices = move || {
         let t = ctx.strings();
         vec![
@@ -520,8 +519,7 @@ pub fn QuotasView() -> impl IntoView {
                 choices=Signal::derive(year_choices) current=to
                 on_pick=move |v: String| ctx.state.update(|s| s.to = v.parse().ok()) />
         </div>
-        <FigureView figure=figure />
-        <crate::newsroom::Actions figure=figure />
+        <FigureView figure=figure id="quotas" />
     }
 }
 

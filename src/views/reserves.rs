@@ -11,7 +11,7 @@ use crate::data::derived::*;
 use crate::data::{Basis, Dataset, Qualifier, Quality, Unit, WORLD};
 use crate::format::{self, number, percent, tonnes, tonnes_short};
 use crate::i18n::{fill, Strings};
-use crate::state::{Lang, ReservesMeasure, UrlState};
+use crate::state::{Lang, ReservesMeasure, UrlState, View};
 use crate::ui::{country_name, Choice, FigureView, Select};
 
 pub const CHINA: &str = "China";
@@ -389,10 +389,12 @@ pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
 pub fn ReservesView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
+    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Reserves)));
     let figure = Memo::new(move |_| {
         let (lang, t) = (ctx.lang.get(), ctx.strings());
-        ctx.state.with(|s| figure(d, s, lang, t))
+        mine.with(|s| figure(d, s, lang, t))
     });
+    crate::newsroom::offer(View::Reserves, figure);
     let edition_choices = move || {
         let t = ctx.strings();
         editions(d)
@@ -475,8 +477,7 @@ pub fn ReservesView() -> impl IntoView {
                 choices=Signal::derive(measure_choices) current=current_measure on_pick=set_measure />
         </div>
         <p class="edition-note">{edition_note}</p>
-        <FigureView figure=figure />
-        <crate::newsroom::Actions figure=figure />
+        <FigureView figure=figure id="reserves" />
         <details class="revisions">
             <summary>{tr(|t| t.revisions_title)}</summary>
             {move || crate::ui::table_view(&revisions.get())}
