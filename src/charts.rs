@@ -104,14 +104,16 @@ pub const SMALL: f64 = 11.5;
 /// A text style at `px` CSS pixels. plotters' SVG backend writes sizes divided by 1.24 (a ratio it
 /// assumes between em box and glyphs), so we ask for 1.24 times the size we want.
 pub fn font(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24)
+    // The family as a value, not the string "sans-serif": plotters would lower-case that string at
+    // every label, which links in Unicode case tables (12 KB of wasm) for nothing.
+    (FontFamily::SansSerif, px * 1.24)
         .into_font()
         .color(&color)
         .pos(Pos::new(h, v))
 }
 
 pub fn bold(px: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24, FontStyle::Bold)
+    (FontFamily::SansSerif, px * 1.24, FontStyle::Bold)
         .into_font()
         .color(&color)
         .pos(Pos::new(h, v))

@@ -161,7 +161,11 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                     "largest_value",
                     &tonnes_short(big.size.unwrap_or_default(), lang),
                 ),
-                ("largest_basis", &basis_name(big.basis, t).to_lowercase()),
+                // The catalogues' basis names are English or Chinese: ASCII lower-casing is enough.
+                (
+                    "largest_basis",
+                    &basis_name(big.basis, t).to_ascii_lowercase(),
+                ),
             ],
         ),
         (None, Some(big)) => fill(
