@@ -81,6 +81,13 @@ fn for_the_page(d: model::Dataset) -> model::Dataset {
             s.licence = "";
             s.read_via = "";
         }),
+        // A reserve's footnote matters to the page only where USGS notes the JORC-compliant part
+        // (Australia): the view then adds its own sentence about it.
+        reserves: each(d.reserves, |r| {
+            if !r.note.contains("JORC") {
+                r.note = "";
+            }
+        }),
         production: each(d.production, |p| p.note = ""),
         discoveries: each(d.discoveries, |f| {
             f.note = "";

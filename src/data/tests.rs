@@ -27,7 +27,12 @@ fn the_embedded_dataset_is_the_data_folder() {
     let parsed = parse_dataset(&FILES).expect("data/ is valid");
     let d = dataset();
     // build.rs leaves out the text the page never shows (notes, licences); figures are all there.
-    assert_eq!(parsed.reserves, d.reserves);
+    assert_eq!(parsed.reserves.len(), d.reserves.len());
+    for (p, e) in parsed.reserves.iter().zip(d.reserves) {
+        // Only a footnote the page reads (the JORC one) is kept.
+        let note = if p.note.contains("JORC") { p.note } else { "" };
+        assert_eq!(ReserveFigure { note, ..*p }, *e);
+    }
     assert_eq!(parsed.claims, d.claims);
     assert_eq!(parsed.sources.len(), d.sources.len());
     for (p, e) in parsed.sources.iter().zip(d.sources) {
