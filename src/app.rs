@@ -137,40 +137,38 @@ pub fn App() -> impl IntoView {
         document().set_title(strings(lang.get()).title);
     });
 
-    // Memos, so that a change of any other control does not rebuild the page around it (a closure
-    // reading the whole state would re-run, and re-create the view, on every change).
-    let embed = Memo::new(move |_| state.with(|s| s.embed));
-    let show_tabs = Memo::new(move |_| state.with(|s| !s.embed || s.tabs));
+    // Embedding is decided by the URL the page was opened with and never changes afterwards: plain
+    // values, not signals, so the page around the views is built once and never watched.
+    let (embed, show_tabs) = state.with_untracked(|s| (s.embed, !s.embed || s.tabs));
     // The other views are built ahead, one per idle moment after the first chart, so a reader's
     // first switch is as quick as every later one. A widget locked to one view never needs them.
     let warm = RwSignal::new(0usize);
-    if show_tabs.get_untracked() {
+    if show_tabs {
         warm_up(warm);
     }
-    // A panel shown again re-measures its chart (the window may have changed while it was hidden).
+    // A panel shown again re-measures its chart (the window may have changed while it was hidden),
+    // in the next frame: by then the panel is visible and has its width.
+    let shown = Memo::new(move |_| state.with(|s| s.view));
     Effect::new(move |_| {
-        state.with(|s| s.view);
-        resized.update(|n| *n = n.wrapping_add(1));
+        // Read, not only tracked: a memo nobody has read never computes, so it never changes.
+        let _view = shown.get();
+        request_animation_frame(move || resized.update(|n| *n = n.wrapping_add(1)));
     });
 
     view! {
-        <div class="app" class:embed=move || embed.get()>
-            <Show when=move || !embed.get()>
+        <div class=if embed { "app embed" } else { "app" }>
+            {(!embed).then(|| view! {
                 <header class="masthead">
                     <Settings />
                     <h1>{tr(|t| t.title)}</h1>
                     <p class="dek">{tr(|t| t.dek)}</p>
                 </header>
-            </Show>
-            <Show when=move || show_tabs.get()>
-                <Tabs />
-            </Show>
+            })}
+            {show_tabs.then(|| view! { <Tabs /> })}
             {View::ALL.into_iter().map(|view| view! { <ViewPanel view=view warm=warm /> }).collect_view()}
             <crate::newsroom::Actions />
             <crate::views::claims::ClaimsPanel />
-            <Show when=move || !embed.get() fallback=move || view! { <EmbedFooter /> }>
-                <SiteFooter />
-            </Show>
+            {if embed { view! { <EmbedFooter /> }.into_any() } else { view! { <SiteFooter /> }.into_any() }}
         </div>
     }
 }

@@ -9,7 +9,7 @@ use super::sources_of;
 use crate::data::{Claim, Dataset, Verdict};
 use crate::i18n::Strings;
 use crate::state::Lang;
-use crate::ui::source_item;
+use crate::ui::{element, sources_html};
 
 pub fn verdict_name(v: Verdict, t: &Strings) -> &'static str {
     match v {
@@ -40,28 +40,27 @@ pub fn ClaimsPanel() -> impl IntoView {
     let open = RwSignal::new(false);
     // Only a change of view reorders the claims; other controls leave the list alone.
     let view = Memo::new(move |_| ctx.state.with(|s| s.view));
+    // Written as HTML text (see `ui::escape`): the list only changes with the view and language.
     let items = move || {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
-        ordered(d, view.get())
-            .into_iter()
-            .map(|c| {
-                let (claim, why) = texts(c, lang);
-                let class = match c.verdict {
-                    Verdict::Confirmed => "verdict confirmed",
-                    Verdict::NeedsContext => "verdict context",
-                    Verdict::NotSupported => "verdict unsupported",
-                };
-                let sources = sources_of(d, [&c.sources]);
-                view! {
-                    <li class="claim">
-                        <p class="claim-figure"><strong>{c.figure}</strong>" "<span class=class>{verdict_name(c.verdict, t)}</span></p>
-                        <p class="claim-text">{claim}</p>
-                        <p>{why}</p>
-                        <ol class="source-list">{sources.into_iter().map(source_item).collect_view()}</ol>
-                    </li>
-                }
-            })
-            .collect_view()
+        let mut html = String::new();
+        for c in ordered(d, view.get()) {
+            let (claim, why) = texts(c, lang);
+            let class = match c.verdict {
+                Verdict::Confirmed => "verdict confirmed",
+                Verdict::NeedsContext => "verdict context",
+                Verdict::NotSupported => "verdict unsupported",
+            };
+            html.push_str(&format!(
+                "<li class=\"claim\"><p class=\"claim-figure\">{} {}</p>{}{}<ol class=\"source-list\">{}</ol></li>",
+                element("strong", "", c.figure),
+                element("span", class, verdict_name(c.verdict, t)),
+                element("p", "claim-text", claim),
+                element("p", "", why),
+                sources_html(&sources_of(d, [&c.sources])),
+            ));
+        }
+        html
     };
     view! {
         <section class="claims" aria-labelledby="claims-toggle">
@@ -74,7 +73,7 @@ pub fn ClaimsPanel() -> impl IntoView {
             <Show when=move || open.get()>
                 <div id="claims-list">
                     <p>{tr(|t| t.claims_intro)}</p>
-                    <ul class="claim-list">{items}</ul>
+                    <ul class="claim-list" inner_html=items></ul>
                 </div>
             </Show>
         </section>
