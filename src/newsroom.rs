@@ -5,6 +5,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
+use web_sys::{Event, MouseEvent};
 
 use crate::app::{tr, use_ctx};
 use crate::data::Dataset;
@@ -234,9 +235,31 @@ fn save_blob(name: &str, blob: &web_sys::Blob) -> bool {
     done
 }
 
+/// The line where an action tells the reader how it went (a polite live region).
+#[derive(Clone, Copy)]
+struct Status {
+    line: RwSignal<String>,
+    lang: Memo<Lang>,
+}
+
+impl Status {
+    fn say(self, pick: fn(&Strings) -> &'static str) {
+        let text = pick(crate::i18n::strings(self.lang.get_untracked()));
+        self.line.set(text.to_string());
+    }
+
+    fn download(self, ok: bool) {
+        self.say(if ok {
+            |t| t.downloaded
+        } else {
+            |t| t.download_failed
+        });
+    }
+}
+
 /// Draws the export SVG on a canvas at twice its size (sharp on high-density screens and in print)
-/// and saves it as PNG; `done` learns whether it worked.
-fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bool) + 'static) {
+/// and saves it as PNG; `status` tells the reader whether it worked.
+fn save_png(name: String, svg: String, width: u32, height: u32, status: Status) {
     let result = (|| -> Option<()> {
         let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
         let options = web_sys::BlobPropertyBag::new();
@@ -246,8 +269,6 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
         let src = url.clone();
         let image = web_sys::HtmlImageElement::new().ok()?;
         let img = image.clone();
-        let done = std::rc::Rc::new(done);
-        let fail = done.clone();
         let onload = Closure::once(move || {
             let ok = (|| -> Option<()> {
                 let canvas: web_sys::HtmlCanvasElement =
@@ -269,9 +290,9 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
             })()
             .is_some();
             let _ = web_sys::Url::revoke_object_url(&url);
-            done(ok);
+            status.download(ok);
         });
-        let onerror = Closure::once(move || fail(false));
+        let onerror = Closure::once(move || status.download(false));
         image.set_onload(Some(onload.as_ref().unchecked_ref()));
         image.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         onload.forget();
@@ -281,24 +302,25 @@ fn save_png(name: String, svg: String, width: u32, height: u32, done: impl Fn(bo
     })();
     if result.is_none() {
         // Nothing was started: say so at once.
-        leptos::logging::warn!("PNG export could not start");
+        status.download(false);
     }
 }
 
-/// Copies text; `done` learns whether the clipboard took it (it is missing on insecure origins and
-/// in some sandboxed frames).
-fn copy(text: String, done: impl Fn(bool) + 'static) {
+/// Copies text and tells the reader with `copied`, or that it failed: the clipboard is missing on
+/// insecure origins and in some sandboxed frames.
+fn copy(text: String, copied: fn(&Strings) -> &'static str, status: Status) {
     let navigator = window().navigator();
     // `navigator.clipboard` is undefined on insecure origins: calling it would throw.
     let available =
         js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
     if !available {
-        done(false);
+        status.say(|t| t.copy_failed);
         return;
     }
     let promise = navigator.clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
-        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        status.say(if ok { copied } else { |t| t.copy_failed });
     });
 }
 
@@ -320,13 +342,15 @@ pub fn Actions() -> impl IntoView {
         ctx.figures.with(|all| i.and_then(|i| all[i]))
     };
     let d = crate::data::dataset();
-    let status = RwSignal::new(String::new());
+    let status = Status {
+        line: RwSignal::new(String::new()),
+        lang: ctx.lang,
+    };
     let embed_dialog = NodeRef::<Dialog>::new();
     let cite_dialog = NodeRef::<Dialog>::new();
     let lock_view = RwSignal::new(true);
     let embed_theme = RwSignal::new(Theme::Auto);
     let embed_lang = RwSignal::new(None::<Lang>);
-    let say = move |text: &str| status.set(text.to_string());
 
     let share_url = move || {
         format!(
@@ -340,38 +364,24 @@ pub fn Actions() -> impl IntoView {
             .to_query())
         )
     };
-    let share = move |_| {
-        let t = ctx.strings();
+    let share = move || {
         let url = share_url();
         let navigator = window().navigator();
         // The Web Share API where the browser has it (phones), the clipboard otherwise.
         let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
-        if has_share {
-            let data = web_sys::ShareData::new();
-            data.set_url(&url);
-            data.set_title(t.title);
-            let promise = navigator.share_with_data(&data);
-            leptos::task::spawn_local(async move {
-                // A refused or failed share falls back to copying the link.
-                if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-                    copy(url, move |ok| {
-                        say(if ok {
-                            ctx.strings().link_copied
-                        } else {
-                            ctx.strings().copy_failed
-                        })
-                    });
-                }
-            });
-        } else {
-            copy(url, move |ok| {
-                say(if ok {
-                    ctx.strings().link_copied
-                } else {
-                    ctx.strings().copy_failed
-                })
-            });
+        if !has_share {
+            return copy(url, |t| t.link_copied, status);
         }
+        let data = web_sys::ShareData::new();
+        data.set_url(&url);
+        data.set_title(ctx.strings().title);
+        let promise = navigator.share_with_data(&data);
+        leptos::task::spawn_local(async move {
+            // A refused or failed share falls back to copying the link.
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                copy(url, |t| t.link_copied, status);
+            }
+        });
     };
     let snippet_text = move || {
         let t = ctx.strings();
@@ -388,16 +398,6 @@ pub fn Actions() -> impl IntoView {
             },
             t.title,
         )
-    };
-    let open = |dialog: NodeRef<Dialog>| {
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = |dialog: NodeRef<Dialog>| {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
     };
     // A closed dialog's text is not kept up to date: every change of state would recompute it.
     let (embed_open, cite_open) = (RwSignal::new(false), RwSignal::new(false));
@@ -436,71 +436,97 @@ pub fn Actions() -> impl IntoView {
         });
         Some((svg, width, drawn.height + 100))
     };
-    let download_csv = move |_| {
-        let t = ctx.strings();
-        let name = format!("{}.csv", ctx.state.with(|s| file_stem(d, s)));
-        let text = figure().map(|m| m.with(|f| csv_text(&f.csv, t, &share_url())));
-        say(
-            if text.is_some_and(|text| {
-                save(&name, &JsValue::from_str(&text), "text/csv;charset=utf-8")
-            }) {
-                t.downloaded
+    let file_name =
+        move |extension: &str| format!("{}.{extension}", ctx.state.with(|s| file_stem(d, s)));
+    let run = move |act: Act| match act {
+        Act::Share => share(),
+        Act::OpenEmbed | Act::OpenCite => {
+            let (dialog, open) = if act == Act::OpenEmbed {
+                (embed_dialog, embed_open)
             } else {
-                t.download_failed
-            },
-        );
+                (cite_dialog, cite_open)
+            };
+            open.set(true);
+            if let Some(dialog) = dialog.get() {
+                let _ = dialog.show_modal();
+            }
+        }
+        Act::Close => {
+            for dialog in [embed_dialog, cite_dialog] {
+                if let Some(dialog) = dialog.get() {
+                    dialog.close();
+                }
+            }
+        }
+        Act::Csv => {
+            let text = figure().map(|m| m.with(|f| csv_text(&f.csv, ctx.strings(), &share_url())));
+            let mime = "text/csv;charset=utf-8";
+            status.download(text.is_some_and(|text| save(&file_name("csv"), &text.into(), mime)));
+        }
+        Act::Svg => {
+            let svg = export().map(|(svg, _, _)| svg);
+            let mime = "image/svg+xml";
+            status.download(svg.is_some_and(|svg| save(&file_name("svg"), &svg.into(), mime)));
+        }
+        Act::Png => match export() {
+            Some((svg, w, h)) => save_png(file_name("png"), svg, w, h, status),
+            None => status.download(false),
+        },
+        Act::CopySnippet => copy(snippet_text(), |t| t.code_copied, status),
+        Act::CopyCitation => copy(
+            citation.with(|c| c.1.clone()),
+            |t| t.citation_copied,
+            status,
+        ),
     };
-    let download_svg = move |_| {
-        let t = ctx.strings();
-        let name = format!("{}.svg", ctx.state.with(|s| file_stem(d, s)));
-        let saved = export()
-            .is_some_and(|(svg, _, _)| save(&name, &JsValue::from_str(&svg), "image/svg+xml"));
-        say(if saved {
-            t.downloaded
-        } else {
-            t.download_failed
-        });
+    // Every button's handler is this one closure type, so Leptos' event code is compiled once.
+    let on = move |act: Act| move |_: MouseEvent| run(act);
+    let closed = move |open: RwSignal<bool>| move |_: Event| open.set(false);
+    // The embed options in one handler: the changed control says which option it is.
+    let option = move |ev: Event| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let value = event_target_value(&ev);
+        match id.map(|el| el.id()).as_deref() {
+            Some("embed-lock") => lock_view.set(event_target_checked(&ev)),
+            Some("embed-theme") => embed_theme.set(match value.as_str() {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => Theme::Auto,
+            }),
+            _ => embed_lang.set(match value.as_str() {
+                "en" => Some(Lang::En),
+                "zh" => Some(Lang::Zh),
+                _ => None,
+            }),
+        }
     };
-    let download_png = move |_| {
-        let name = format!("{}.png", ctx.state.with(|s| file_stem(d, s)));
-        let Some((svg, w, h)) = export() else {
-            say(ctx.strings().download_failed);
-            return;
-        };
-        save_png(name, svg, w, h, move |ok| {
-            say(if ok {
-                ctx.strings().downloaded
-            } else {
-                ctx.strings().download_failed
-            })
-        });
-    };
+    let status_line = move || status.line.get();
     view! {
         <div class="actions" role="group" aria-label=tr(|t| t.actions_label)>
-            <button type="button" on:click=share>{tr(|t| t.share)}</button>
-            <button type="button" on:click=move |_| { embed_open.set(true); open(embed_dialog) }>{tr(|t| t.embed)}</button>
-            <button type="button" on:click=move |_| { cite_open.set(true); open(cite_dialog) }>{tr(|t| t.cite)}</button>
-            <button type="button" class="download" on:click=download_csv>{tr(|t| t.download_csv)}</button>
-            <button type="button" class="download" on:click=download_png>{tr(|t| t.download_png)}</button>
-            <button type="button" class="download" on:click=download_svg>{tr(|t| t.download_svg)}</button>
-            <p class="status" role="status">{move || status.get()}</p>
+            <button type="button" on:click=on(Act::Share)>{tr(|t| t.share)}</button>
+            <button type="button" on:click=on(Act::OpenEmbed)>{tr(|t| t.embed)}</button>
+            <button type="button" on:click=on(Act::OpenCite)>{tr(|t| t.cite)}</button>
+            <button type="button" class="download" on:click=on(Act::Csv)>{tr(|t| t.download_csv)}</button>
+            <button type="button" class="download" on:click=on(Act::Png)>{tr(|t| t.download_png)}</button>
+            <button type="button" class="download" on:click=on(Act::Svg)>{tr(|t| t.download_svg)}</button>
+            <p class="status" role="status">{status_line}</p>
         </div>
-        <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title" on:close=move |_| embed_open.set(false)>
+        <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title" on:close=closed(embed_open)>
             <h2 id="embed-title">{tr(|t| t.embed_title)}</h2>
             <p>{tr(|t| t.embed_intro)}</p>
-            <div class="controls">
-                <label class="check"><input type="checkbox" prop:checked=move || lock_view.get()
-                    on:change=move |ev| lock_view.set(event_target_checked(&ev)) />{tr(|t| t.embed_lock)}</label>
+            <div class="controls" on:change=option>
+                <label class="check"><input type="checkbox" id="embed-lock" prop:checked=move || lock_view.get() />
+                    {tr(|t| t.embed_lock)}</label>
                 <label class="control" for="embed-theme"><span class="control-label">{tr(|t| t.theme)}</span>
-                    <select id="embed-theme" on:change=move |ev| embed_theme.set(match event_target_value(&ev).as_str() {
-                        "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto })>
+                    <select id="embed-theme">
                         <option value="auto">{tr(|t| t.theme_auto)}</option>
                         <option value="light">{tr(|t| t.theme_light)}</option>
                         <option value="dark">{tr(|t| t.theme_dark)}</option>
                     </select></label>
                 <label class="control" for="embed-lang"><span class="control-label">{tr(|t| t.language)}</span>
-                    <select id="embed-lang" on:change=move |ev| embed_lang.set(match event_target_value(&ev).as_str() {
-                        "en" => Some(Lang::En), "zh" => Some(Lang::Zh), _ => None })>
+                    <select id="embed-lang">
                         <option value="">{tr(|t| t.lang_reader)}</option>
                         <option value="en">"English"</option>
                         <option value="zh">"中文"</option>
@@ -509,26 +535,38 @@ pub fn Actions() -> impl IntoView {
             <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>
             <textarea id="embed-code" readonly rows="6" prop:value=move || snippet.get()></textarea>
             <div class="dialog-buttons">
-                <button type="button" on:click=move |_| copy(snippet_text(), move |ok| say(if ok { ctx.strings().code_copied } else { ctx.strings().copy_failed }))>
-                    {tr(|t| t.copy_code)}</button>
-                <button type="button" on:click=move |_| close(embed_dialog)>{tr(|t| t.close)}</button>
+                <button type="button" on:click=on(Act::CopySnippet)>{tr(|t| t.copy_code)}</button>
+                <button type="button" on:click=on(Act::Close)>{tr(|t| t.close)}</button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">{status_line}</p>
         </dialog>
-        <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title" on:close=move |_| cite_open.set(false)>
+        <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title" on:close=closed(cite_open)>
             <h2 id="cite-title">{tr(|t| t.cite_title)}</h2>
             <h3>{tr(|t| t.cite_short_label)}</h3>
             <p class="citation">{move || citation.with(|c| c.0.clone())}</p>
             <h3>{tr(|t| t.cite_long_label)}</h3>
             <p class="citation">{move || citation.with(|c| c.1.clone())}</p>
             <div class="dialog-buttons">
-                <button type="button" on:click=move |_| copy(citation.with(|c| c.1.clone()), move |ok| say(if ok { ctx.strings().citation_copied } else { ctx.strings().copy_failed }))>
-                    {tr(|t| t.copy_citation)}</button>
-                <button type="button" on:click=move |_| close(cite_dialog)>{tr(|t| t.close)}</button>
+                <button type="button" on:click=on(Act::CopyCitation)>{tr(|t| t.copy_citation)}</button>
+                <button type="button" on:click=on(Act::Close)>{tr(|t| t.close)}</button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <p class="status" role="status">{status_line}</p>
         </dialog>
     }
+}
+
+/// What a button of the newsroom kit does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Share,
+    OpenEmbed,
+    OpenCite,
+    Close,
+    Csv,
+    Png,
+    Svg,
+    CopySnippet,
+    CopyCitation,
 }
 
 #[cfg(test)]
