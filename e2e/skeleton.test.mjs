@@ -214,6 +214,33 @@ test('a view shown again after the window changed size draws at the new width', 
   assert.ok(drawnFor <= 360, `and is drawn for it, not scaled down from the wide layout (${drawnFor})`);
 });
 
+test('a language switch keeps every choice the reader made', TIMEOUT, async (t) => {
+  const { page } = await open(t, '/?view=reserves&edition=2025&measure=share');
+  await ready(page);
+  const choices = () =>
+    page.evaluate(() =>
+      ['edition', 'measure'].map((id) => {
+        const select = document.getElementById(id);
+        return { id, value: select.value, shown: select.options[select.selectedIndex]?.text };
+      }),
+    );
+  assert.deepEqual(await choices(), [
+    { id: 'edition', value: '2025', shown: 'MCS 2025' },
+    { id: 'measure', value: 'share', shown: 'Share of world' },
+  ]);
+  await page.locator('.lang-switch').click();
+  const zh = await settle(choices, (c) => c[1].shown !== 'Share of world');
+  assert.deepEqual(zh.map((c) => c.value), ['2025', 'share'], 'same values in Chinese');
+  assert.notEqual(zh[1].shown, 'Share of world', 'the labels are translated');
+  await page.selectOption('#edition', '2024');
+  await page.locator('.lang-switch').click();
+  const back = await settle(choices, (c) => c[1].shown === 'Share of world');
+  assert.deepEqual(back, [
+    { id: 'edition', value: '2024', shown: 'MCS 2024 (partial)' },
+    { id: 'measure', value: 'share', shown: 'Share of world' },
+  ]);
+});
+
 test('a trap in the wasm shows the "stopped working" line instead of a frozen page', TIMEOUT, async (t) => {
   const { page } = await open(t);
   await ready(page);
