@@ -225,10 +225,13 @@ pub fn FigureView(
             }
         }
     });
-    // A new figure (another control state) starts with nothing selected.
+    // A new figure (another control state) starts with nothing selected. Only a selection is
+    // cleared: setting `None` again would redraw the chart a second time for nothing.
     Effect::new(move |_| {
-        figure.track();
-        active.set(None);
+        figure.with(|_| ());
+        if active.get_untracked().is_some() {
+            active.set(None);
+        }
     });
     let drawn = Memo::new(move |_| {
         let palette = ctx.palette.get();
