@@ -72,6 +72,8 @@ function readFigure(page, index = 0) {
 }
 
 const query = (page) => new URL(page.url()).searchParams;
+/** A URL parameter once the app has written it (it does when the browser is idle after a change). */
+const param = async (page, key, expected) => (await settle(() => query(page).get(key), (v) => v === expected));
 
 /** Column `col` (0 = row header) of a table, keyed by the row header. */
 const column = (rows, col) => Object.fromEntries(rows.map((r) => [r[0], r[col]]));
@@ -123,7 +125,7 @@ test('Reserves: choosing MCS 2024 updates the URL and the summary', TIMEOUT, asy
     () => readFigure(page),
     (f) => f.summary !== before.summary && query(page).get('edition') === '2024',
   );
-  assert.equal(query(page).get('edition'), '2024', 'edition in the URL');
+  assert.equal(await param(page, 'edition', '2024'), '2024', 'edition in the URL');
   assert.notEqual(after.summary, before.summary, 'summary changed');
   assert.ok(after.summary.includes('MCS 2024'), `summary names MCS 2024: ${after.summary}`);
   assert.notEqual(after.svg, before.svg, 'chart redrawn');
@@ -140,7 +142,7 @@ test('Reserves: the share measure labels China "at most 48.9 %"', TIMEOUT, async
     (f) => f.svgTexts.includes('at most 48.9 %'),
   );
   assert.ok(fig.svgTexts.includes('at most 48.9 %'), `chart labels: ${fig.svgTexts.join(' | ')}`);
-  assert.equal(query(page).get('measure'), 'share', 'measure in the URL');
+  assert.equal(await param(page, 'measure', 'share'), 'share', 'measure in the URL');
   assertClean(opened);
 });
 
@@ -217,7 +219,7 @@ test('Discoveries: "internal estimate" leaves only Tanbreez in the table', TIMEO
   await page.selectOption('select#basis', 'internal-estimate');
   const fig = await settle(() => readFigure(page), (f) => f.rows.length === 1);
   assert.deepEqual(fig.rows.map((r) => r[0]), ['Tanbreez']);
-  assert.equal(query(page).get('basis'), 'internal-estimate', 'basis in the URL');
+  assert.equal(await param(page, 'basis', 'internal-estimate'), 'internal-estimate', 'basis in the URL');
   assertClean(opened);
 });
 
@@ -234,9 +236,8 @@ test('Discoveries: ?country=Sweden draws the three Per Geijer estimates', TIMEOU
   const table = await settle(() => readFigure(page), (f) => f.rows.length > 0);
   assert.equal(table.rows.length, 3, 'three table rows');
   assert.deepEqual(table.rows.map((r) => r[1]), ['Sweden', 'Sweden', 'Sweden'], 'country column');
-  const q = query(page);
-  assert.equal(q.get('country'), 'Sweden', 'URL keeps country=Sweden');
-  assert.equal(q.get('table'), '1', 'URL records the table mode');
+  assert.equal(await param(page, 'table', '1'), '1', 'URL records the table mode');
+  assert.equal(query(page).get('country'), 'Sweden', 'URL keeps country=Sweden');
   assertClean(opened);
 });
 
@@ -261,7 +262,7 @@ test('Quotas: the summary and the batches chart show the 135,000 t batch', TIMEO
   await page.locator('input[name=quota][value=batches]').click();
   const batches = await settle(() => readFigure(page), (f) => f.svgTexts.includes('135,000'));
   assert.ok(batches.svgTexts.includes('135,000'), `batch labels: ${batches.svgTexts.join(' | ')}`);
-  assert.equal(query(page).get('quota'), 'batches', 'quota in the URL');
+  assert.equal(await param(page, 'quota', 'batches'), 'batches', 'quota in the URL');
   assert.ok(await page.locator('input[name=quota][value=batches]').isChecked(), 'batches radio checked');
   assertClean(opened);
 });
@@ -286,8 +287,8 @@ test('Quotas: From 2016 To 2024 updates the URL and leaves nine years', TIMEOUT,
   await page.selectOption('select#to', '2024');
   const fig = await settle(() => readFigure(page), (f) => f.rows.length === 9);
   assert.deepEqual(fig.rows.map((r) => r[0]), ['2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
-  assert.equal(query(page).get('from'), '2016', 'from in the URL');
-  assert.equal(query(page).get('to'), '2024', 'to in the URL');
+  assert.equal(await param(page, 'from', '2016'), '2016', 'from in the URL');
+  assert.equal(await param(page, 'to', '2024'), '2024', 'to in the URL');
   assertClean(opened);
 });
 
@@ -328,7 +329,7 @@ test('Exports: choosing unit value updates the URL and the chart', TIMEOUT, asyn
     () => readFigure(page, 0),
     (f) => f.svg !== before.svg && query(page).get('show') === 'unit-value',
   );
-  assert.equal(query(page).get('show'), 'unit-value', 'show in the URL');
+  assert.equal(await param(page, 'show', 'unit-value'), 'unit-value', 'show in the URL');
   assert.ok(await page.locator('input[name=show][value=unit-value]').isChecked(), 'unit value radio checked');
   assert.notEqual(after.svg, before.svg, 'annual chart redrawn');
   assertClean(opened);

@@ -115,10 +115,22 @@ pub fn App() -> impl IntoView {
     }
 
     // The URL follows every change of state, without a reload and without flooding the history.
+    // It is written when the browser is idle, after the frame that shows the change: Chromium's
+    // replaceState took 9 ms per call here (profiled), more than half a frame. A burst of changes
+    // writes it once, with the latest state.
+    let url_pending = StoredValue::new(false);
     Effect::new(move |_| {
-        let query = state.with(|s| s.to_query());
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+        state.track();
+        if !url_pending.get_value() {
+            url_pending.set_value(true);
+            when_idle(300, move || {
+                url_pending.set_value(false);
+                let query = state.with_untracked(|s| s.to_query());
+                if let Ok(history) = window().history() {
+                    let url = Some(query.as_str());
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url);
+                }
+            });
         }
     });
     Effect::new(move |_| {
@@ -173,18 +185,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Runs `f` when the browser is idle (after the first paint), or a moment later where it cannot say.
-fn when_idle(f: impl Fn() + 'static) {
-    if js_sys::Reflect::has(&window(), &"requestIdleCallback".into()).unwrap_or(false) {
-        request_idle_callback(f);
+/// Runs `f` when the browser is next idle (after painting), and at the latest after `within_ms`:
+/// without that bound Chromium can hold idle callbacks back for seconds after keyboard input.
+/// Browsers without idle callbacks (Safari) run it after `within_ms`.
+fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let f = wasm_bindgen::JsCast::unchecked_ref(&f);
+    let window = window();
+    if js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(within_ms);
+        let _ = window.request_idle_callback_with_options(f, &options);
     } else {
-        set_timeout(f, std::time::Duration::from_millis(200));
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f, within_ms as i32);
     }
 }
 
 /// Counts `warm` up to the number of views, one step per idle moment.
 fn warm_up(warm: RwSignal<usize>) {
-    when_idle(move || {
+    when_idle(1000, move || {
         warm.update(|n| *n += 1);
         if warm.get_untracked() < View::ALL.len() {
             warm_up(warm);

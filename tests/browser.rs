@@ -48,6 +48,15 @@ async fn settle() {
     leptos::task::tick().await;
 }
 
+/// Waits until the browser has been idle once: the explorer writes its URL then (after the idle
+/// callbacks queued before this one).
+async fn url_written() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_idle_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[wasm_bindgen_test]
 async fn clicking_a_tab_selects_it_and_changes_the_panel() {
     let root = mount();
@@ -78,6 +87,7 @@ async fn clicking_a_tab_selects_it_and_changes_the_panel() {
             .is_some(),
         "the quota chart is drawn"
     );
+    url_written().await;
     let search = window().location().search().unwrap_or_default();
     assert!(search.contains("view=quotas"), "{search}");
 }
@@ -120,6 +130,7 @@ async fn choosing_an_edition_redraws_chart_summary_and_table() {
     settle().await;
     let first_row = text(&root, "tbody tr td");
     assert_eq!(first_row, "44,000,000 t");
+    url_written().await;
     assert!(window()
         .location()
         .search()
