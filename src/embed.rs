@@ -4,6 +4,7 @@
 
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
+use crate::html::escape;
 use crate::state::UrlState;
 
 /// The key of our Datawrapper-style height message, and the marker the loader script looks for.
@@ -124,26 +125,19 @@ pub fn embed_url(base: &str, options: &EmbedOptions) -> String {
 /// The snippet an editor pastes: an iframe with a title and a sensible height, the loader script
 /// that keeps the height right, and a link for readers whose page runs no scripts.
 pub fn snippet(base: &str, options: &EmbedOptions, title: &str) -> String {
-    let src = escape_attr(&embed_url(base, options));
+    let src = escape(&embed_url(base, options));
     let mut page = options.state.clone();
     page.embed = false;
     page.tabs = true;
-    let page_url = escape_attr(&format!("{base}{}", page.to_query()));
-    let script = escape_attr(&format!("{}embed.js", base.trim_end_matches("index.html")));
-    let title = escape_attr(title);
+    let page_url = escape(&format!("{base}{}", page.to_query()));
+    let script = escape(&format!("{}embed.js", base.trim_end_matches("index.html")));
+    let title = escape(title);
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" data-{WIDGET_ID} width=\"100%\" height=\"720\" \
 loading=\"lazy\" style=\"border:0;width:100%;max-width:100%\"></iframe>\n\
 <script src=\"{script}\" async></script>\n\
 <noscript><a href=\"{page_url}\">{title}</a></noscript>"
     )
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

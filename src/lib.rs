@@ -9,6 +9,7 @@ pub mod charts;
 pub mod data;
 pub mod embed;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod newsroom;
 pub mod order;

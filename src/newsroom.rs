@@ -10,6 +10,7 @@ use web_sys::{Event, MouseEvent};
 use crate::app::{tr, use_ctx};
 use crate::data::Dataset;
 use crate::embed::{base_url, snippet, EmbedOptions};
+use crate::html::escape;
 use crate::i18n::{fill, Strings};
 use crate::state::{Lang, Theme, UrlState, View};
 use crate::views::{Csv, Figure};
@@ -102,12 +103,6 @@ fn csv_line(cells: &[String]) -> String {
     format!("{}\r\n", quoted.join(","))
 }
 
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The words around an exported chart.
 pub struct Caption<'a> {
     pub title: &'a str,
@@ -148,12 +143,12 @@ pub fn export_svg(
 <text x=\"8\" y=\"44\" font-size=\"12\" fill=\"{muted}\">{}</text>{inner}\
 <text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"{muted}\">{}</text>\
 <text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"{muted}\">{}</text></svg>",
-        escape_text(title),
-        escape_text(summary),
+        escape(title),
+        escape(summary),
         height + head + 18,
-        escape_text(source),
+        escape(source),
         height + head + 34,
-        escape_text(url),
+        escape(url),
     )
 }
 

@@ -14,6 +14,7 @@ use std::{env, fs, path::PathBuf, process::ExitCode};
 
 use rare_earth_explorer::charts::LIGHT;
 use rare_earth_explorer::data::{dataset, Source};
+use rare_earth_explorer::html::escape;
 use rare_earth_explorer::i18n::EN;
 use rare_earth_explorer::newsroom::{export_svg, source_line, Caption};
 use rare_earth_explorer::state::{Lang, UrlState, View};
@@ -209,11 +210,4 @@ fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| format!("preview png: {e}"))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -7,9 +7,9 @@ use crate::app::tr;
 
 use super::sources_of;
 use crate::data::{Claim, Dataset, Verdict};
+use crate::html::{element, sources_html};
 use crate::i18n::Strings;
 use crate::state::Lang;
-use crate::ui::{element, sources_html};
 
 pub fn verdict_name(v: Verdict, t: &Strings) -> &'static str {
     match v {
@@ -40,7 +40,7 @@ pub fn ClaimsPanel() -> impl IntoView {
     let open = RwSignal::new(false);
     // Only a change of view reorders the claims; other controls leave the list alone.
     let view = Memo::new(move |_| ctx.state.with(|s| s.view));
-    // Written as HTML text (see `ui::escape`): the list only changes with the view and language.
+    // Written as HTML text (see `html::escape`): the list only changes with the view and language.
     let items = move || {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
         let mut html = String::new();

@@ -382,7 +382,7 @@ pub fn DiscoveriesView() -> impl IntoView {
         <section class="off-chart" aria-labelledby="off-chart-title">
             <h3 id="off-chart-title">{tr(|t| t.off_chart_title)}</h3>
             <p>{tr(|t| t.off_chart_intro)}</p>
-            <ul inner_html=move || off.with(|lines| crate::ui::items_html(lines))></ul>
+            <ul inner_html=move || off.with(|lines| crate::html::items_html(lines))></ul>
         </section>
     }
 }

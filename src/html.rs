@@ -1,0 +1,170 @@
+//! Read-only blocks written as HTML text: tables, lists of notes and sources, claims, drop-down
+//! options, and the escaping every text written into markup goes through (here, in the embed
+//! snippet, the exported SVG and the no-JavaScript page).
+//!
+//! The page sets these with `inner_html`: one string builder instead of a typed view per element
+//! kind and list, for markup that never reacts by itself (with the static page frame in app.rs:
+//! -36 KB of wasm, -8 KB brotli, measured).
+
+use crate::data::Source;
+use crate::ui::Choice;
+use crate::views::Table;
+
+/// `<option>`s for `choices`, the one whose value is `current` selected.
+pub fn options_html(choices: &[Choice], current: &str) -> String {
+    choices
+        .iter()
+        .map(|c| {
+            let selected = if c.value == current { " selected" } else { "" };
+            format!(
+                "<option value=\"{}\"{selected}>{}</option>",
+                escape(&c.value),
+                escape(&c.label)
+            )
+        })
+        .collect()
+}
+
+/// Text made safe for HTML (and XML) content and for quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// ` class="…"`, or nothing for no class.
+fn class_attr(class: &str) -> String {
+    if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    }
+}
+
+/// `<tag class="class">text</tag>`, the text escaped.
+pub fn element(tag: &str, class: &str, text: &str) -> String {
+    format!("<{tag}{}>{}</{tag}>", class_attr(class), escape(text))
+}
+
+/// A table with caption and header cells; the first cell of each row heads that row.
+pub fn table_html(table: &Table) -> String {
+    let class_of = |i: usize| {
+        if table.numeric.get(i).copied().unwrap_or(false) {
+            "num"
+        } else {
+            ""
+        }
+    };
+    let mut html = format!(
+        "<table>{}<thead><tr>",
+        element("caption", "", &table.caption)
+    );
+    for (i, h) in table.headers.iter().enumerate() {
+        let class = class_attr(class_of(i));
+        html.push_str(&format!("<th scope=\"col\"{class}>{}</th>", escape(h)));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        html.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                html.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
+            } else {
+                html.push_str(&element("td", class_of(i), cell));
+            }
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
+}
+
+/// Sources as citations: linked title, publisher, date; one `<li>` each.
+pub fn sources_html(sources: &[&Source]) -> String {
+    sources
+        .iter()
+        .map(|s| {
+            format!(
+                "<li><a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a>{}</li>",
+                escape(s.url),
+                escape(s.title),
+                escape(&format!(" — {}, {}", s.publisher, s.date))
+            )
+        })
+        .collect()
+}
+
+/// One `<li>` per line of text.
+pub fn items_html<'a>(lines: impl IntoIterator<Item = &'a String>) -> String {
+    lines.into_iter().map(|l| element("li", "", l)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cannot_become_markup() {
+        assert_eq!(
+            escape(r#"<script>alert("x")</script> & 'y'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+        assert_eq!(
+            element("p", "note", "a < b"),
+            "<p class=\"note\">a &lt; b</p>"
+        );
+        assert_eq!(element("li", "", "x"), "<li>x</li>");
+    }
+
+    #[test]
+    fn the_current_option_is_the_selected_one() {
+        let choices = [
+            ("", "All countries"),
+            ("Burma (Myanmar)", "Burma & \"Myanmar\""),
+        ]
+        .map(|(value, label)| Choice {
+            value: value.into(),
+            label: label.into(),
+        });
+        assert_eq!(
+            options_html(&choices, "Burma (Myanmar)"),
+            "<option value=\"\">All countries</option>\
+             <option value=\"Burma (Myanmar)\" selected>Burma &amp; &quot;Myanmar&quot;</option>"
+        );
+    }
+
+    #[test]
+    fn tables_have_a_caption_column_headers_and_row_headers() {
+        let table = Table {
+            caption: "Reserves & more".into(),
+            headers: vec!["Country".into(), "Tonnes".into()],
+            rows: vec![vec!["China".into(), "44,000,000 t".into()]],
+            numeric: vec![false, true],
+        };
+        assert_eq!(
+            table_html(&table),
+            "<table><caption>Reserves &amp; more</caption><thead><tr>\
+             <th scope=\"col\">Country</th><th scope=\"col\" class=\"num\">Tonnes</th></tr></thead>\
+             <tbody><tr><th scope=\"row\">China</th><td class=\"num\">44,000,000 t</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn sources_link_their_publication() {
+        let d = crate::data::dataset();
+        let usgs = d.source("usgs-mcs-2025").expect("MCS 2025 is a source");
+        let html = sources_html(&[usgs]);
+        assert!(html.starts_with(&format!("<li><a href=\"{}\" rel=\"noopener\"", usgs.url)));
+        assert!(html.contains("Mineral Commodity Summaries 2025"));
+        assert!(html.ends_with(&format!(" — U.S. Geological Survey, {}</li>", usgs.date)));
+    }
+}
