@@ -30,6 +30,13 @@ impl Ctx {
     pub fn strings(&self) -> &'static Strings {
         strings(self.lang.get())
     }
+
+    /// The part of the state `view`'s figures read (see `UrlState::for_view`), as a memo: a
+    /// control of another view does not recompute them.
+    pub fn state_of(&self, view: View) -> Memo<UrlState> {
+        let state = self.state;
+        Memo::new(move |_| state.with(|s| s.for_view(view)))
+    }
 }
 
 pub fn use_ctx() -> Ctx {
@@ -216,10 +223,9 @@ fn warm_up(warm: RwSignal<usize>) {
 #[component]
 fn ViewPanel(view: View, warm: RwSignal<usize>) -> impl IntoView {
     let ctx = use_ctx();
-    let order = View::ALL.iter().position(|&v| v == view).unwrap_or(0);
     let selected = Memo::new(move |_| ctx.state.with(|s| s.view) == view);
     let built = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || selected.get() || warm.get() > order
+        was.copied().unwrap_or(false) || selected.get() || warm.get() > view.index()
     });
     view! {
         <section id=format!("panel-{}", view.slug()) role="tabpanel" class="view-panel"
@@ -253,7 +259,7 @@ fn Tabs() -> impl IntoView {
     };
     let on_key = move |ev: KeyboardEvent| {
         let now = ctx.state.with_untracked(|s| s.view);
-        let i = View::ALL.iter().position(|&v| v == now).unwrap_or(0);
+        let i = now.index();
         let n = View::ALL.len();
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % n,

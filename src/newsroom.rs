@@ -321,8 +321,9 @@ fn copy(text: String, copied: fn(&Strings) -> &'static str, status: Status) {
 
 /// Offers a view's figure to Share, Embed, Cite and Download, which act on the view being read.
 pub fn offer(view: View, figure: Memo<Figure>) {
-    let i = View::ALL.iter().position(|&v| v == view).unwrap_or(0);
-    use_ctx().figures.update(|all| all[i] = Some(figure));
+    use_ctx()
+        .figures
+        .update(|all| all[view.index()] = Some(figure));
 }
 
 /// Share, Embed, Cite and Download for the view being read: one set for the page, under the panels.
@@ -331,10 +332,8 @@ pub fn Actions() -> impl IntoView {
     let ctx = use_ctx();
     // The figure of the view being read; `None` only before that view is built.
     let figure = move || {
-        let i = ctx
-            .state
-            .with(|s| View::ALL.iter().position(|&v| v == s.view));
-        ctx.figures.with(|all| i.and_then(|i| all[i]))
+        let i = ctx.state.with(|s| s.view.index());
+        ctx.figures.with(|all| all[i])
     };
     let d = crate::data::dataset();
     let status = Status {

@@ -28,6 +28,11 @@ impl View {
         View::Exports,
     ];
 
+    /// The view's place in `View::ALL` (tab order, which is the declaration order).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The view's name in the URL.
     pub fn slug(self) -> &'static str {
         match self {
@@ -413,6 +418,13 @@ fn printable(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_views_index_is_its_place_among_the_tabs() {
+        for (i, view) in View::ALL.into_iter().enumerate() {
+            assert_eq!(view.index(), i, "{view:?}");
+        }
+    }
 
     fn view_of(q: &str) -> View {
         UrlState::from_query(q).0.view

@@ -328,7 +328,7 @@ pub fn off_chart(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Vec<
 pub fn DiscoveriesView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Discoveries)));
+    let mine = ctx.state_of(View::Discoveries);
     let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
     crate::newsroom::offer(View::Discoveries, figure);
     let off = Memo::new(move |_| mine.with(|s| off_chart(d, s, ctx.lang.get(), ctx.strings())));

@@ -407,7 +407,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
 pub fn ExportsView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Exports)));
+    let mine = ctx.state_of(View::Exports);
     let annual = Memo::new(move |_| mine.with(|s| annual(d, s, ctx.lang.get(), ctx.strings())));
     // Downloads and citations take the yearly figures, the ones the controls change.
     crate::newsroom::offer(View::Exports, annual);

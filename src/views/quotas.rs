@@ -460,7 +460,7 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
 pub fn QuotasView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Quotas)));
+    let mine = ctx.state_of(View::Quotas);
     let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
     crate::newsroom::offer(View::Quotas, figure);
     let breakdown_choices = move || {

@@ -389,7 +389,7 @@ pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
 pub fn ReservesView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
     let d = crate::data::dataset();
-    let mine = Memo::new(move |_| ctx.state.with(|s| s.for_view(View::Reserves)));
+    let mine = ctx.state_of(View::Reserves);
     let figure = Memo::new(move |_| {
         let (lang, t) = (ctx.lang.get(), ctx.strings());
         mine.with(|s| figure(d, s, lang, t))
