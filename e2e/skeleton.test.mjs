@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './lib/app.mjs';
-import { CHART, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
+import { CHART, PANEL, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
 
 const VIEWS = ['Reserves', 'Discoveries', 'Quotas', 'Exports'];
 const TIMEOUT = { timeout: 60_000 };
@@ -252,6 +252,35 @@ test('a trap in the wasm shows the "stopped working" line instead of a frozen pa
   });
   assert.ok(await page.locator('#panic-message').isVisible(), 'the message is shown');
   assert.match(await page.locator('#panic-message').innerText(), /stopped working/);
+});
+
+test('a view whose code cannot be fetched says so, and "Try again" loads it', TIMEOUT, async (t) => {
+  // The release build fetches the code of Discoveries, Quotas and Exports on demand (the wasm
+  // chunks next to the main `_bg.wasm`): a reader who went offline after the first view loaded
+  // gets a clear line and a button instead of an empty panel.
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  t.after(() => context.close());
+  const chunk = /\/rare-earth-explorer-[^/.]*\.[^/]+\.wasm$/; // not the main `-<hash>_bg.wasm`
+  const fetched = [];
+  await context.route(chunk, (route) => {
+    fetched.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  const { page } = await openPage(app.browser, app.url('/'), { context });
+  await ready(page);
+
+  await page.getByRole('tab', { name: 'Quotas' }).click();
+  const alert = page.locator(`${PANEL} [role=alert]`);
+  await alert.waitFor({ timeout: 10_000 });
+  assert.match(await alert.innerText(), /could not be loaded/);
+  assert.ok(fetched.length > 0, 'the code of the view was requested and refused');
+  assert.equal(await page.locator(CHART).count(), 0, 'no chart without its code');
+
+  await context.unroute(chunk);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await waitForChart(page);
+  assert.equal(await page.locator(`${PANEL} [role=alert]`).count(), 0, 'the line goes once the view is there');
+  assert.match(await page.locator(`${PANEL} .summary`).first().innerText(), /quota/i);
 });
 
 test('footer links to the sources and credits USGS', TIMEOUT, async (t) => {

@@ -11,6 +11,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
+WASM_SPLIT_VERSION=0.2.4
 
 # The wasm-bindgen version Cargo.lock resolves: the CLI must match it exactly.
 wasm_bindgen_version() {
@@ -25,9 +26,11 @@ step() { printf '\n==> %s\n' "$*"; }
 # Both are unstable flags of this pinned stable toolchain, enabled by RUSTC_BOOTSTRAP for this build
 # only; native tests, clippy and the component tests build as usual. A trap still shows the page's
 # "stopped working" line: the start-up script listens for it (src/bin/postbuild.rs).
+# `--emit-relocs` keeps the linker's relocations in the wasm: wasm-split needs them to move each
+# lazily loaded view's functions into its own file (postbuild, step 4).
 release_build_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs"
 }

@@ -46,6 +46,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wbg"; then
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
+# Splits the release wasm so the three views a reader has not opened load on demand (postbuild).
+if ! cargo install --list | grep -qF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 1 minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 if ! $build_only && ! geckodriver --version 2>/dev/null | grep -qF "$GECKODRIVER_VERSION"; then
   step "cargo install geckodriver $GECKODRIVER_VERSION"
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked

@@ -7,10 +7,7 @@ use web_sys::KeyboardEvent;
 use crate::charts::{Palette, DARK, LIGHT};
 use crate::i18n::{strings, Strings};
 use crate::state::{Lang, Theme, UrlState, View};
-use crate::views::{
-    discoveries::DiscoveriesView, exports::ExportsView, quotas::QuotasView, reserves::ReservesView,
-    Figure,
-};
+use crate::views::{reserves::ReservesView, Figure};
 
 /// What every component may read: the reader's choices and what follows from them.
 #[derive(Clone, Copy)]
@@ -159,12 +156,12 @@ pub fn App() -> impl IntoView {
     // Embedding is decided by the URL the page was opened with and never changes afterwards: plain
     // values, not signals, so the page around the views is built once and never watched.
     let (embed, show_tabs) = state.with_untracked(|s| (s.embed, !s.embed || s.tabs));
-    // The other views are built ahead, one per idle moment after the first chart, so a reader's
-    // first switch is as quick as every later one. A widget locked to one view never needs them.
-    let warm = RwSignal::new(0usize);
-    if show_tabs {
-        warm_up(warm);
-    }
+    // The views built before they are shown, one bit per view (`View::index`). A view is built
+    // when the reader reaches for its tab (pointer over it, focus on it), not when the page is
+    // idle: in the release build its code is fetched on demand (`later`), so the many readers who
+    // only read the first chart never download the others, and one who reaches for a tab usually
+    // has it built by the time of the click.
+    let ahead = RwSignal::new(0u8);
     // A panel shown again re-measures its chart (the window may have changed while it was hidden),
     // in the next frame: by then the panel is visible and has its width.
     let shown = Memo::new(move |_| state.with(|s| s.view));
@@ -183,8 +180,8 @@ pub fn App() -> impl IntoView {
                     <p class="dek">{tr(|t| t.dek)}</p>
                 </header>
             })}
-            {show_tabs.then(|| view! { <Tabs /> })}
-            {View::ALL.into_iter().map(|view| view! { <ViewPanel view=view warm=warm /> }).collect_view()}
+            {show_tabs.then(|| view! { <Tabs ahead=ahead /> })}
+            {View::ALL.into_iter().map(|view| view! { <ViewPanel view=view ahead=ahead /> }).collect_view()}
             <crate::newsroom::Actions />
             <crate::views::claims::ClaimsPanel />
             {if embed { view! { <EmbedFooter /> }.into_any() } else { view! { <SiteFooter /> }.into_any() }}
@@ -208,35 +205,35 @@ fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
     }
 }
 
-/// Counts `warm` up to the number of views, one step per idle moment.
-fn warm_up(warm: RwSignal<usize>) {
-    when_idle(1000, move || {
-        warm.update(|n| *n += 1);
-        if warm.get_untracked() < View::ALL.len() {
-            warm_up(warm);
-        }
-    });
-}
-
-/// One view's tab panel. Built on its first visit (or ahead, when the page is idle) and then kept:
-/// switching views only hides and shows panels, so it takes no rebuilding and leaves no garbage.
+/// One view's tab panel. Built on its first visit (or just before, see `ahead` in `App`) and then
+/// kept: switching views only hides and shows panels, so it takes no rebuilding and leaves no
+/// garbage.
 #[component]
-fn ViewPanel(view: View, warm: RwSignal<usize>) -> impl IntoView {
+fn ViewPanel(view: View, ahead: RwSignal<u8>) -> impl IntoView {
     let ctx = use_ctx();
     let selected = Memo::new(move |_| ctx.state.with(|s| s.view) == view);
     let built = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || selected.get() || warm.get() > view.index()
+        was.copied().unwrap_or(false) || selected.get() || ahead.get() & (1 << view.index()) != 0
     });
+    // Bumped by "Try again" after the view's code failed to load.
+    let attempt = RwSignal::new(0u32);
     view! {
         <section id=format!("panel-{}", view.slug()) role="tabpanel" class="view-panel"
             aria-labelledby=format!("tab-{}", view.slug()) data-view=view.slug()
             hidden=move || !selected.get()>
             <Show when=move || built.get()>
-                {match view {
+                {move || match view {
                     View::Reserves => view! { <ReservesView /> }.into_any(),
-                    View::Discoveries => view! { <DiscoveriesView /> }.into_any(),
-                    View::Quotas => view! { <QuotasView /> }.into_any(),
-                    View::Exports => view! { <ExportsView /> }.into_any(),
+                    other => {
+                        attempt.track();
+                        Suspend::new(async move {
+                            match later::build(other).await {
+                                Ok(built) => built,
+                                Err(_) => view! { <LoadFailed attempt=attempt /> }.into_any(),
+                            }
+                        })
+                        .into_any()
+                    }
                 }}
             </Show>
         </section>
@@ -245,8 +242,15 @@ fn ViewPanel(view: View, warm: RwSignal<usize>) -> impl IntoView {
 
 /// The WAI-ARIA tabs pattern: one tab stop, arrow keys move between tabs, Home and End jump.
 #[component]
-fn Tabs() -> impl IntoView {
+fn Tabs(ahead: RwSignal<u8>) -> impl IntoView {
     let ctx = use_ctx();
+    // The reader is about to open this view: build it now (see `ahead` in `App`).
+    let prepare = move |view: View| {
+        let bit = 1 << view.index();
+        if ahead.get_untracked() & bit == 0 {
+            ahead.update(|bits| *bits |= bit);
+        }
+    };
     let select = move |view: View, focus: bool| {
         ctx.state.update(|s| s.view = view);
         if focus {
@@ -282,6 +286,7 @@ fn Tabs() -> impl IntoView {
                             aria-controls=format!("panel-{}", view.slug())
                             aria-selected=move || is_selected().to_string()
                             tabindex=move || if is_selected() { "0" } else { "-1" }
+                            on:pointerenter=move |_| prepare(view) on:focus=move |_| prepare(view)
                             on:click=move |_| select(view, false)>
                             {move || ctx.strings().view_name(view)}
                         </button>
@@ -371,5 +376,58 @@ fn SiteFooter() -> impl IntoView {
             </ul>
             <p class="fine">{tr(|t| t.footer_method)}</p>
         </footer>
+    }
+}
+
+/// What a panel says when its view's code could not be fetched (the reader is offline, say): the
+/// rest of the explorer keeps working, and the reader can try again.
+#[component]
+fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="load-failed" role="alert">
+            <p>{tr(|t| t.view_failed)}</p>
+            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>{tr(|t| t.retry)}</button>
+        </div>
+    }
+}
+
+/// The views after the first: in the release build (feature `split`) their code is cut out of the
+/// first download and fetched when a panel is first built (src/bin/postbuild.rs splits the wasm at
+/// these functions). Reserves, the view most readers open first, stays in the main module.
+mod later {
+    use super::*;
+    use crate::views::{discoveries::DiscoveriesView, exports::ExportsView, quotas::QuotasView};
+    pub use leptos::wasm_split::SplitLoaderError;
+
+    pub async fn build(view: View) -> Result<AnyView, SplitLoaderError> {
+        // Split functions are async (they may have to fetch); without the split they are plain.
+        #[cfg(feature = "split")]
+        let built = match view {
+            View::Discoveries => discoveries().await,
+            View::Quotas => quotas().await,
+            _ => exports().await,
+        };
+        #[cfg(not(feature = "split"))]
+        let built = match view {
+            View::Discoveries => discoveries(),
+            View::Quotas => quotas(),
+            _ => exports(),
+        };
+        built
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(discoveries_view, fallible, wasm_split_path = ::leptos::wasm_split))]
+    fn discoveries() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <DiscoveriesView /> }.into_any())
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(quotas_view, fallible, wasm_split_path = ::leptos::wasm_split))]
+    fn quotas() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <QuotasView /> }.into_any())
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(exports_view, fallible, wasm_split_path = ::leptos::wasm_split))]
+    fn exports() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <ExportsView /> }.into_any())
     }
 }

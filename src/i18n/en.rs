@@ -187,6 +187,8 @@ pub static EN: Strings = Strings {
     switch_lang_label: "阅读中文版",
     open_full: "Open the full explorer",
     settings_label: "Display settings",
+    view_failed: "This view could not be loaded. Check the connection and try again.",
+    retry: "Try again",
 
     reserves_table_headers: &["Country", "Reserves (t REO)", "Share of world", "Change since previous edition", "Years of supply", "Source"],
     discoveries_table_headers: &["Find", "Country", "Announced", "Size", "Kind of estimate", "Announced by", "Source"],

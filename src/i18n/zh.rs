@@ -187,6 +187,8 @@ pub static ZH: Strings = Strings {
     switch_lang_label: "Read in English",
     open_full: "打开完整版",
     settings_label: "显示设置",
+    view_failed: "无法加载此视图。请检查网络连接后重试。",
+    retry: "重试",
 
     reserves_table_headers: &["国家", "储量（REO吨）", "占全球比例", "较上一版本变化", "可供开采年数", "来源"],
     discoveries_table_headers: &["发现", "国家", "公布日期", "规模", "估计类别", "公布方", "来源"],
