@@ -483,6 +483,33 @@ test('strict CSP: four views, dialogs, table and downloads cause no violation', 
 // ---------------------------------------------------------------------------
 // 4. Downloads.
 
+test('when the download and dialog code cannot be fetched, the status line says so and the next click works', TIMEOUT, async (t) => {
+  // The release build fetches what the buttons make (files, dialogs) on first use: the wasm chunks
+  // next to the main `_bg.wasm`. Refused here, as for a reader who went offline after loading.
+  const { page } = await open(t, '/?view=reserves');
+  await ready(page);
+  const chunk = /\/rare-earth-explorer-[^/.]*\.[^/]+\.wasm$/; // not the main `-<hash>_bg.wasm`
+  let refused = 0;
+  await page.context().route(chunk, (route) => {
+    refused += 1;
+    return route.abort('internetdisconnected');
+  });
+
+  await downloadButton(page, 'CSV').click();
+  await settle(() => statusText(page), (s) => /could not be loaded/.test(s));
+  await actionButton(page, 'Embed').click();
+  await settle(() => statusText(page), (s) => /could not be loaded/.test(s));
+  assert.ok(refused > 0, 'the code was requested and refused');
+  assert.equal(await page.locator('dialog[open]').count(), 0, 'no dialog without its code');
+
+  await page.context().unroute(chunk);
+  const { name } = await download(page, 'CSV');
+  assert.match(name, /\.csv$/, 'the next click downloads');
+  await actionButton(page, 'Embed').click();
+  await page.locator('dialog[open] #embed-code').waitFor({ timeout: 10_000 });
+  assert.match(await page.locator('#embed-code').inputValue(), /<iframe/, 'the dialog opens with the snippet');
+});
+
 test('CSV download: BOM, comment line, header, China 44000000, valid CSV, a telling name', TIMEOUT, async (t) => {
   const opened = await open(t, '/?view=reserves&edition=2025');
   const { page } = opened;

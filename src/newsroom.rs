@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use web_sys::{Event, MouseEvent};
 
-use crate::app::{tr, use_ctx};
+use crate::app::{tr, use_ctx, Ctx};
 use crate::data::Dataset;
 use crate::embed::{base_url, snippet, EmbedOptions};
 use crate::html::escape;
@@ -326,226 +326,130 @@ pub fn offer(view: View, figure: Memo<Figure>) {
         .update(|all| all[view.index()] = Some(figure));
 }
 
-/// Share, Embed, Cite and Download for the view being read: one set for the page, under the panels.
-#[component]
-pub fn Actions() -> impl IntoView {
-    let ctx = use_ctx();
-    // The figure of the view being read; `None` only before that view is built.
-    let figure = move || {
-        let i = ctx.state.with(|s| s.view.index());
-        ctx.figures.with(|all| all[i])
-    };
-    let d = crate::data::dataset();
-    let status = Status {
-        line: RwSignal::new(String::new()),
-        lang: ctx.lang,
-    };
-    let embed_dialog = NodeRef::<Dialog>::new();
-    let cite_dialog = NodeRef::<Dialog>::new();
-    let lock_view = RwSignal::new(true);
-    let embed_theme = RwSignal::new(Theme::Auto);
-    let embed_lang = RwSignal::new(None::<Lang>);
+/// What the buttons and the code behind them share. Plain signals, so it can be handed to the code
+/// fetched on demand (`kit`), which runs outside any component.
+#[derive(Clone, Copy)]
+struct Kit {
+    ctx: Ctx,
+    status: Status,
+    embed_dialog: NodeRef<Dialog>,
+    cite_dialog: NodeRef<Dialog>,
+    embed_open: RwSignal<bool>,
+    cite_open: RwSignal<bool>,
+}
 
-    let share_url = move || {
-        format!(
-            "{}{}",
-            base_url(),
-            ctx.state.with(|s| UrlState {
+impl Kit {
+    /// The figure of the view being read; `None` only before that view is built.
+    fn figure(self) -> Option<Memo<Figure>> {
+        let i = self.ctx.state.with(|s| s.view.index());
+        self.ctx.figures.with(|all| all[i])
+    }
+
+    /// The address of this exact view for a reader (never the embedded form).
+    fn share_url(self) -> String {
+        let query = self.ctx.state.with(|s| {
+            UrlState {
                 embed: false,
                 tabs: true,
                 ..s.clone()
             }
-            .to_query())
-        )
-    };
-    let share = move || {
-        let url = share_url();
+            .to_query()
+        });
+        format!("{}{query}", base_url())
+    }
+
+    fn share(self) {
+        let url = self.share_url();
         let navigator = window().navigator();
         // The Web Share API where the browser has it (phones), the clipboard otherwise.
         let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
         if !has_share {
-            return copy(url, |t| t.link_copied, status);
+            return copy(url, |t| t.link_copied, self.status);
         }
         let data = web_sys::ShareData::new();
         data.set_url(&url);
-        data.set_title(ctx.strings().title);
+        data.set_title(self.ctx.strings().title);
         let promise = navigator.share_with_data(&data);
+        let status = self.status;
         leptos::task::spawn_local(async move {
             // A refused or failed share falls back to copying the link.
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
                 copy(url, |t| t.link_copied, status);
             }
         });
+    }
+}
+
+/// Share, Embed, Cite and Download for the view being read: one set for the page, under the panels.
+///
+/// The buttons come with the page; what they make (files, dialogs, the snippet and citations) is
+/// code most readers never run, so in the release build it is fetched on first use (`kit`), or
+/// just before, when a pointer or the focus reaches the buttons.
+#[component]
+pub fn Actions() -> impl IntoView {
+    let kit = Kit {
+        ctx: use_ctx(),
+        status: Status {
+            line: RwSignal::new(String::new()),
+            lang: use_ctx().lang,
+        },
+        embed_dialog: NodeRef::new(),
+        cite_dialog: NodeRef::new(),
+        embed_open: RwSignal::new(false),
+        cite_open: RwSignal::new(false),
     };
-    let snippet_text = move || {
-        let t = ctx.strings();
-        let state = ctx.state.with(|s| UrlState {
-            theme: embed_theme.get(),
-            lang: embed_lang.get(),
-            ..s.clone()
-        });
-        snippet(
-            &base_url(),
-            &EmbedOptions {
-                state,
-                lock_view: lock_view.get(),
-            },
-            t.title,
-        )
+    // A dialog is built on its first opening and then kept; one whose code could not be fetched is
+    // dropped again, so the next click tries again.
+    let (embed_built, cite_built) = (RwSignal::new(false), RwSignal::new(false));
+    let failed = move |built: RwSignal<bool>| {
+        built.set(false);
+        kit.status.say(|t| t.kit_failed);
+        ().into_any()
     };
-    // A closed dialog's text is not kept up to date: every change of state would recompute it.
-    let (embed_open, cite_open) = (RwSignal::new(false), RwSignal::new(false));
-    let snippet = Memo::new(move |_| {
-        if embed_open.get() {
-            snippet_text()
-        } else {
-            String::new()
-        }
-    });
-    let citation = Memo::new(move |_| {
-        if !cite_open.get() {
-            return (String::new(), String::new());
-        }
-        let t = ctx.strings();
-        let view = ctx.state.with(|s| s.view);
-        figure()
-            .map(|m| m.with(|f| citations(f, t.view_name(view), &share_url(), &today(), t)))
-            .unwrap_or_default()
-    });
-    let export = move || {
-        let t = ctx.strings();
-        let dark = ctx.palette.get() == crate::charts::DARK;
-        let width = 760;
-        let figure = figure()?;
-        let drawn = figure.with(|f| f.draw(width, &ctx.palette.get(), None, ctx.lang.get()));
-        let svg = figure.with(|f| {
-            let (source, url) = (source_line(f, t), share_url());
-            let caption = Caption {
-                title: t.title,
-                summary: &f.summary,
-                source: &source,
-                url: &url,
-            };
-            export_svg(&drawn.svg, width, drawn.height, &caption, dark)
-        });
-        Some((svg, width, drawn.height + 100))
-    };
-    let file_name =
-        move |extension: &str| format!("{}.{extension}", ctx.state.with(|s| file_stem(d, s)));
     let run = move |act: Act| match act {
-        Act::Share => share(),
+        Act::Share => kit.share(),
         Act::OpenEmbed | Act::OpenCite => {
-            let (dialog, open) = if act == Act::OpenEmbed {
-                (embed_dialog, embed_open)
+            let (dialog, open, built) = if act == Act::OpenEmbed {
+                (kit.embed_dialog, kit.embed_open, embed_built)
             } else {
-                (cite_dialog, cite_open)
+                (kit.cite_dialog, kit.cite_open, cite_built)
             };
             open.set(true);
-            if let Some(dialog) = dialog.get() {
+            built.set(true);
+            // Built before: open it now. Otherwise it opens itself once built (`kit::opened`).
+            if let Some(dialog) = dialog.get_untracked() {
                 let _ = dialog.show_modal();
             }
         }
-        Act::Close => {
-            for dialog in [embed_dialog, cite_dialog] {
-                if let Some(dialog) = dialog.get() {
-                    dialog.close();
-                }
+        Act::Csv | Act::Png | Act::Svg => leptos::task::spawn_local(async move {
+            if kit::download(act, kit).await.is_err() {
+                kit.status.say(|t| t.kit_failed);
             }
-        }
-        Act::Csv => {
-            let text = figure().map(|m| m.with(|f| csv_text(&f.csv, ctx.strings(), &share_url())));
-            let mime = "text/csv;charset=utf-8";
-            status.download(text.is_some_and(|text| save(&file_name("csv"), &text.into(), mime)));
-        }
-        Act::Svg => {
-            let svg = export().map(|(svg, _, _)| svg);
-            let mime = "image/svg+xml";
-            status.download(svg.is_some_and(|svg| save(&file_name("svg"), &svg.into(), mime)));
-        }
-        Act::Png => match export() {
-            Some((svg, w, h)) => save_png(file_name("png"), svg, w, h, status),
-            None => status.download(false),
-        },
-        Act::CopySnippet => copy(snippet_text(), |t| t.code_copied, status),
-        Act::CopyCitation => copy(
-            citation.with(|c| c.1.clone()),
-            |t| t.citation_copied,
-            status,
-        ),
+        }),
     };
     // Every button's handler is this one closure type, so Leptos' event code is compiled once.
     let on = move |act: Act| move |_: MouseEvent| run(act);
-    let closed = move |open: RwSignal<bool>| move |_: Event| open.set(false);
-    // The embed options in one handler: the changed control says which option it is.
-    let option = move |ev: Event| {
-        let id = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let value = event_target_value(&ev);
-        match id.map(|el| el.id()).as_deref() {
-            Some("embed-lock") => lock_view.set(event_target_checked(&ev)),
-            Some("embed-theme") => embed_theme.set(match value.as_str() {
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                _ => Theme::Auto,
-            }),
-            _ => embed_lang.set(match value.as_str() {
-                "en" => Some(Lang::En),
-                "zh" => Some(Lang::Zh),
-                _ => None,
-            }),
-        }
-    };
-    let status_line = move || status.line.get();
     view! {
-        <div class="actions" role="group" aria-label=tr(|t| t.actions_label)>
+        <div class="actions" role="group" aria-label=tr(|t| t.actions_label)
+            on:pointerover=|_| kit::preload() on:focusin=|_| kit::preload()>
             <button type="button" on:click=on(Act::Share)>{tr(|t| t.share)}</button>
             <button type="button" on:click=on(Act::OpenEmbed)>{tr(|t| t.embed)}</button>
             <button type="button" on:click=on(Act::OpenCite)>{tr(|t| t.cite)}</button>
             <button type="button" class="download" on:click=on(Act::Csv)>{tr(|t| t.download_csv)}</button>
             <button type="button" class="download" on:click=on(Act::Png)>{tr(|t| t.download_png)}</button>
             <button type="button" class="download" on:click=on(Act::Svg)>{tr(|t| t.download_svg)}</button>
-            <p class="status" role="status">{status_line}</p>
+            <p class="status" role="status">{move || kit.status.line.get()}</p>
         </div>
-        <dialog node_ref=embed_dialog class="dialog" aria-labelledby="embed-title" on:close=closed(embed_open)>
-            <h2 id="embed-title">{tr(|t| t.embed_title)}</h2>
-            <p>{tr(|t| t.embed_intro)}</p>
-            <div class="controls" on:change=option>
-                <label class="check"><input type="checkbox" id="embed-lock" prop:checked=move || lock_view.get() />
-                    {tr(|t| t.embed_lock)}</label>
-                <label class="control" for="embed-theme"><span class="control-label">{tr(|t| t.theme)}</span>
-                    <select id="embed-theme">
-                        <option value="auto">{tr(|t| t.theme_auto)}</option>
-                        <option value="light">{tr(|t| t.theme_light)}</option>
-                        <option value="dark">{tr(|t| t.theme_dark)}</option>
-                    </select></label>
-                <label class="control" for="embed-lang"><span class="control-label">{tr(|t| t.language)}</span>
-                    <select id="embed-lang">
-                        <option value="">{tr(|t| t.lang_reader)}</option>
-                        <option value="en">"English"</option>
-                        <option value="zh">"中文"</option>
-                    </select></label>
-            </div>
-            <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>
-            <textarea id="embed-code" readonly rows="6" prop:value=move || snippet.get()></textarea>
-            <div class="dialog-buttons">
-                <button type="button" on:click=on(Act::CopySnippet)>{tr(|t| t.copy_code)}</button>
-                <button type="button" on:click=on(Act::Close)>{tr(|t| t.close)}</button>
-            </div>
-            <p class="status" role="status">{status_line}</p>
-        </dialog>
-        <dialog node_ref=cite_dialog class="dialog" aria-labelledby="cite-title" on:close=closed(cite_open)>
-            <h2 id="cite-title">{tr(|t| t.cite_title)}</h2>
-            <h3>{tr(|t| t.cite_short_label)}</h3>
-            <p class="citation">{move || citation.with(|c| c.0.clone())}</p>
-            <h3>{tr(|t| t.cite_long_label)}</h3>
-            <p class="citation">{move || citation.with(|c| c.1.clone())}</p>
-            <div class="dialog-buttons">
-                <button type="button" on:click=on(Act::CopyCitation)>{tr(|t| t.copy_citation)}</button>
-                <button type="button" on:click=on(Act::Close)>{tr(|t| t.close)}</button>
-            </div>
-            <p class="status" role="status">{status_line}</p>
-        </dialog>
+        <Show when=move || embed_built.get()>
+            {move || Suspend::new(async move {
+                kit::embed_dialog(kit).await.unwrap_or_else(|_| failed(embed_built))
+            })}
+        </Show>
+        <Show when=move || cite_built.get()>
+            {move || Suspend::new(async move {
+                kit::cite_dialog(kit).await.unwrap_or_else(|_| failed(cite_built))
+            })}
+        </Show>
     }
 }
 
@@ -555,12 +459,262 @@ enum Act {
     Share,
     OpenEmbed,
     OpenCite,
-    Close,
     Csv,
     Png,
     Svg,
-    CopySnippet,
-    CopyCitation,
+}
+
+/// The code behind the buttons. In the release build (feature `split`) it is cut out of the first
+/// download and fetched on first use (src/bin/postbuild.rs splits the wasm at these functions);
+/// without the split the same functions are called directly.
+mod kit {
+    use super::*;
+    use leptos::wasm_split::SplitLoaderError;
+
+    /// Starts fetching the code ahead of a click, once; a failure is left to the click to report.
+    pub fn preload() {
+        #[cfg(feature = "split")]
+        {
+            use std::sync::atomic::{AtomicBool, Ordering};
+            static STARTED: AtomicBool = AtomicBool::new(false);
+            if !STARTED.swap(true, Ordering::Relaxed) {
+                leptos::task::spawn_local(async {
+                    let _ = split::preload().await;
+                });
+            }
+        }
+    }
+
+    pub async fn download(act: Act, kit: Kit) -> Result<(), SplitLoaderError> {
+        #[cfg(feature = "split")]
+        return split::download(act, kit).await;
+        #[cfg(not(feature = "split"))]
+        split::download(act, kit)
+    }
+
+    pub async fn embed_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
+        #[cfg(feature = "split")]
+        return split::embed_dialog(kit).await;
+        #[cfg(not(feature = "split"))]
+        split::embed_dialog(kit)
+    }
+
+    pub async fn cite_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
+        #[cfg(feature = "split")]
+        return split::cite_dialog(kit).await;
+        #[cfg(not(feature = "split"))]
+        split::cite_dialog(kit)
+    }
+
+    /// Opens `dialog` as soon as it is in the page, if the reader asked for it meanwhile.
+    fn opened(dialog: NodeRef<Dialog>, open: RwSignal<bool>) {
+        Effect::new(move |_| {
+            if let Some(dialog) = dialog.get() {
+                if open.get_untracked() {
+                    let _ = dialog.show_modal();
+                }
+            }
+        });
+    }
+
+    /// A download: the file is made from the figure being read and saved; the status line says
+    /// whether it worked.
+    fn make_file(act: Act, kit: Kit) {
+        let ctx = kit.ctx;
+        let t = ctx.strings();
+        let d = crate::data::dataset();
+        let file_name =
+            |extension: &str| format!("{}.{extension}", ctx.state.with(|s| file_stem(d, s)));
+        let export = || {
+            let dark = ctx.palette.get_untracked() == crate::charts::DARK;
+            let width = 760;
+            let figure = kit.figure()?;
+            let palette = ctx.palette.get_untracked();
+            let drawn = figure.with(|f| f.draw(width, &palette, None, ctx.lang.get_untracked()));
+            let svg = figure.with(|f| {
+                let (source, url) = (source_line(f, t), kit.share_url());
+                let caption = Caption {
+                    title: t.title,
+                    summary: &f.summary,
+                    source: &source,
+                    url: &url,
+                };
+                export_svg(&drawn.svg, width, drawn.height, &caption, dark)
+            });
+            Some((svg, width, drawn.height + 100))
+        };
+        let status = kit.status;
+        match act {
+            Act::Csv => {
+                let text = kit
+                    .figure()
+                    .map(|m| m.with(|f| csv_text(&f.csv, t, &kit.share_url())));
+                let mime = "text/csv;charset=utf-8";
+                status
+                    .download(text.is_some_and(|text| save(&file_name("csv"), &text.into(), mime)));
+            }
+            Act::Svg => {
+                let svg = export().map(|(svg, _, _)| svg);
+                let mime = "image/svg+xml";
+                status.download(svg.is_some_and(|svg| save(&file_name("svg"), &svg.into(), mime)));
+            }
+            _ => match export() {
+                Some((svg, w, h)) => save_png(file_name("png"), svg, w, h, status),
+                None => status.download(false),
+            },
+        }
+    }
+
+    fn make_embed_dialog(kit: Kit) -> AnyView {
+        let ctx = kit.ctx;
+        let (dialog, open) = (kit.embed_dialog, kit.embed_open);
+        let lock_view = RwSignal::new(true);
+        let embed_theme = RwSignal::new(Theme::Auto);
+        let embed_lang = RwSignal::new(None::<Lang>);
+        let snippet_text = move || {
+            let state = ctx.state.with(|s| UrlState {
+                theme: embed_theme.get(),
+                lang: embed_lang.get(),
+                ..s.clone()
+            });
+            let options = EmbedOptions {
+                state,
+                lock_view: lock_view.get(),
+            };
+            snippet(&base_url(), &options, ctx.strings().title)
+        };
+        // A closed dialog's text is not kept up to date: every change of state would recompute it.
+        let code = Memo::new(move |_| {
+            if open.get() {
+                snippet_text()
+            } else {
+                String::new()
+            }
+        });
+        // The embed options in one handler: the changed control says which option it is.
+        let option = move |ev: Event| {
+            let id = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let value = event_target_value(&ev);
+            match id.map(|el| el.id()).as_deref() {
+                Some("embed-lock") => lock_view.set(event_target_checked(&ev)),
+                Some("embed-theme") => embed_theme.set(match value.as_str() {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => Theme::Auto,
+                }),
+                _ => embed_lang.set(match value.as_str() {
+                    "en" => Some(Lang::En),
+                    "zh" => Some(Lang::Zh),
+                    _ => None,
+                }),
+            }
+        };
+        opened(dialog, open);
+        let status = kit.status;
+        view! {
+            <dialog node_ref=dialog class="dialog" aria-labelledby="embed-title"
+                on:close=move |_| open.set(false)>
+                <h2 id="embed-title">{tr(|t| t.embed_title)}</h2>
+                <p>{tr(|t| t.embed_intro)}</p>
+                <div class="controls" on:change=option>
+                    <label class="check"><input type="checkbox" id="embed-lock" prop:checked=move || lock_view.get() />
+                        {tr(|t| t.embed_lock)}</label>
+                    <label class="control" for="embed-theme"><span class="control-label">{tr(|t| t.theme)}</span>
+                        <select id="embed-theme">
+                            <option value="auto">{tr(|t| t.theme_auto)}</option>
+                            <option value="light">{tr(|t| t.theme_light)}</option>
+                            <option value="dark">{tr(|t| t.theme_dark)}</option>
+                        </select></label>
+                    <label class="control" for="embed-lang"><span class="control-label">{tr(|t| t.language)}</span>
+                        <select id="embed-lang">
+                            <option value="">{tr(|t| t.lang_reader)}</option>
+                            <option value="en">"English"</option>
+                            <option value="zh">"中文"</option>
+                        </select></label>
+                </div>
+                <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>
+                <textarea id="embed-code" readonly rows="6" prop:value=move || code.get()></textarea>
+                <DialogButtons dialog=dialog copy_label=|t| t.copy_code
+                    copy=move || copy(code.get_untracked(), |t| t.code_copied, status) />
+                <p class="status" role="status">{move || status.line.get()}</p>
+            </dialog>
+        }
+        .into_any()
+    }
+
+    fn make_cite_dialog(kit: Kit) -> AnyView {
+        let ctx = kit.ctx;
+        let (dialog, open) = (kit.cite_dialog, kit.cite_open);
+        let citation = Memo::new(move |_| {
+            if !open.get() {
+                return (String::new(), String::new());
+            }
+            let t = ctx.strings();
+            let view = ctx.state.with(|s| s.view);
+            kit.figure()
+                .map(|m| m.with(|f| citations(f, t.view_name(view), &kit.share_url(), &today(), t)))
+                .unwrap_or_default()
+        });
+        opened(dialog, open);
+        let status = kit.status;
+        view! {
+            <dialog node_ref=dialog class="dialog" aria-labelledby="cite-title"
+                on:close=move |_| open.set(false)>
+                <h2 id="cite-title">{tr(|t| t.cite_title)}</h2>
+                <h3>{tr(|t| t.cite_short_label)}</h3>
+                <p class="citation">{move || citation.with(|c| c.0.clone())}</p>
+                <h3>{tr(|t| t.cite_long_label)}</h3>
+                <p class="citation">{move || citation.with(|c| c.1.clone())}</p>
+                <DialogButtons dialog=dialog copy_label=|t| t.copy_citation
+                    copy=move || copy(citation.with_untracked(|c| c.1.clone()), |t| t.citation_copied, status) />
+                <p class="status" role="status">{move || status.line.get()}</p>
+            </dialog>
+        }
+        .into_any()
+    }
+
+    /// Copy and Close, under either dialog.
+    #[component]
+    fn DialogButtons(
+        dialog: NodeRef<Dialog>,
+        copy_label: fn(&Strings) -> &'static str,
+        copy: impl Fn() + 'static,
+    ) -> impl IntoView {
+        let close = move |_: MouseEvent| {
+            if let Some(dialog) = dialog.get_untracked() {
+                dialog.close();
+            }
+        };
+        view! {
+            <div class="dialog-buttons">
+                <button type="button" on:click=move |_| copy()>{tr(copy_label)}</button>
+                <button type="button" on:click=close>{tr(|t| t.close)}</button>
+            </div>
+        }
+    }
+
+    /// The entry points the wasm is split at, one chunk for all three.
+    mod split {
+        use super::*;
+
+        #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, preload(preload), wasm_split_path = ::leptos::wasm_split))]
+        pub fn download(act: Act, kit: Kit) -> Result<(), SplitLoaderError> {
+            make_file(act, kit);
+            Ok(())
+        }
+
+        #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, wasm_split_path = ::leptos::wasm_split))]
+        pub fn embed_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
+            Ok(make_embed_dialog(kit))
+        }
+
+        #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, wasm_split_path = ::leptos::wasm_split))]
+        pub fn cite_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
+            Ok(make_cite_dialog(kit))
+        }
+    }
 }
 
 #[cfg(test)]
