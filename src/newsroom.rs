@@ -611,12 +611,11 @@ mod kit {
                 }),
             }
         };
-        opened(dialog, open);
         let status = kit.status;
         view! {
-            <dialog node_ref=dialog class="dialog" aria-labelledby="embed-title"
-                on:close=move |_| open.set(false)>
-                <h2 id="embed-title">{tr(|t| t.embed_title)}</h2>
+            <KitDialog dialog=dialog open=open status=status id="embed-title" title=|t| t.embed_title
+                copy_label=|t| t.copy_code
+                copy=move || copy(code.get_untracked(), |t| t.code_copied, status)>
                 <p>{tr(|t| t.embed_intro)}</p>
                 <div class="controls" on:change=option>
                     <label class="check"><input type="checkbox" id="embed-lock" prop:checked=move || lock_view.get() />
@@ -636,10 +635,7 @@ mod kit {
                 </div>
                 <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>
                 <textarea id="embed-code" readonly rows="6" prop:value=move || code.get()></textarea>
-                <DialogButtons dialog=dialog copy_label=|t| t.copy_code
-                    copy=move || copy(code.get_untracked(), |t| t.code_copied, status) />
-                <p class="status" role="status">{move || status.line.get()}</p>
-            </dialog>
+            </KitDialog>
         }
         .into_any()
     }
@@ -657,41 +653,52 @@ mod kit {
                 .map(|m| m.with(|f| citations(f, t.view_name(view), &kit.share_url(), &today(), t)))
                 .unwrap_or_default()
         });
-        opened(dialog, open);
         let status = kit.status;
+        let copy_long = move || {
+            let long = citation.with_untracked(|c| c.1.clone());
+            copy(long, |t| t.citation_copied, status)
+        };
         view! {
-            <dialog node_ref=dialog class="dialog" aria-labelledby="cite-title"
-                on:close=move |_| open.set(false)>
-                <h2 id="cite-title">{tr(|t| t.cite_title)}</h2>
+            <KitDialog dialog=dialog open=open status=status id="cite-title" title=|t| t.cite_title
+                copy_label=|t| t.copy_citation copy=copy_long>
                 <h3>{tr(|t| t.cite_short_label)}</h3>
                 <p class="citation">{move || citation.with(|c| c.0.clone())}</p>
                 <h3>{tr(|t| t.cite_long_label)}</h3>
                 <p class="citation">{move || citation.with(|c| c.1.clone())}</p>
-                <DialogButtons dialog=dialog copy_label=|t| t.copy_citation
-                    copy=move || copy(citation.with_untracked(|c| c.1.clone()), |t| t.citation_copied, status) />
-                <p class="status" role="status">{move || status.line.get()}</p>
-            </dialog>
+            </KitDialog>
         }
         .into_any()
     }
 
-    /// Copy and Close, under either dialog.
+    /// What the Embed and Cite dialogs share: the modal itself, its title, Copy and Close, and the
+    /// status line (the page's one is behind the modal's backdrop). It opens itself once built.
     #[component]
-    fn DialogButtons(
+    fn KitDialog(
         dialog: NodeRef<Dialog>,
+        open: RwSignal<bool>,
+        status: Status,
+        id: &'static str,
+        title: fn(&Strings) -> &'static str,
         copy_label: fn(&Strings) -> &'static str,
         copy: impl Fn() + 'static,
+        children: Children,
     ) -> impl IntoView {
+        opened(dialog, open);
         let close = move |_: MouseEvent| {
             if let Some(dialog) = dialog.get_untracked() {
                 dialog.close();
             }
         };
         view! {
-            <div class="dialog-buttons">
-                <button type="button" on:click=move |_| copy()>{tr(copy_label)}</button>
-                <button type="button" on:click=close>{tr(|t| t.close)}</button>
-            </div>
+            <dialog node_ref=dialog class="dialog" aria-labelledby=id on:close=move |_| open.set(false)>
+                <h2 id=id>{tr(title)}</h2>
+                {children()}
+                <div class="dialog-buttons">
+                    <button type="button" on:click=move |_| copy()>{tr(copy_label)}</button>
+                    <button type="button" on:click=close>{tr(|t| t.close)}</button>
+                </div>
+                <p class="status" role="status">{move || status.line.get()}</p>
+            </dialog>
         }
     }
 
