@@ -26,8 +26,9 @@ step() { printf '\n==> %s\n' "$*"; }
 # Both are unstable flags of this pinned stable toolchain, enabled by RUSTC_BOOTSTRAP for this build
 # only; native tests, clippy and the component tests build as usual. A trap still shows the page's
 # "stopped working" line: the start-up script listens for it (src/bin/postbuild.rs).
-# `--emit-relocs` keeps the linker's relocations in the wasm: wasm-split needs them to move each
-# lazily loaded view's functions into its own file (postbuild, step 4).
+# `--emit-relocs` keeps the linker's relocations in the wasm, which wasm-split needs (postbuild,
+# step 4). `.cargo/config.toml` sets it for every wasm build; this variable replaces the config's
+# flags rather than adding to them, so it is repeated here.
 release_build_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
