@@ -400,20 +400,11 @@ mod later {
     pub use leptos::wasm_split::SplitLoaderError;
 
     pub async fn build(view: View) -> Result<AnyView, SplitLoaderError> {
-        // Split functions are async (they may have to fetch); without the split they are plain.
-        #[cfg(feature = "split")]
-        let built = match view {
-            View::Discoveries => discoveries().await,
-            View::Quotas => quotas().await,
-            _ => exports().await,
-        };
-        #[cfg(not(feature = "split"))]
-        let built = match view {
-            View::Discoveries => discoveries(),
-            View::Quotas => quotas(),
-            _ => exports(),
-        };
-        built
+        match view {
+            View::Discoveries => on_demand!(discoveries()),
+            View::Quotas => on_demand!(quotas()),
+            _ => on_demand!(exports()),
+        }
     }
 
     #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(discoveries_view, fallible, wasm_split_path = ::leptos::wasm_split))]

@@ -4,6 +4,18 @@
 //! `data` and `state` hold the dataset and what the reader chose; `charts` draws; `views` has one
 //! file per view; `ui` the parts every view shares; `app` puts them together in the page.
 
+/// Calls a function marked `#[wasm_split]` (code fetched on demand, see src/bin/postbuild.rs): in
+/// the split build the mark makes it async, without the split it stays a plain call.
+macro_rules! on_demand {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let result = $call.await;
+        #[cfg(not(feature = "split"))]
+        let result = $call;
+        result
+    }};
+}
+
 pub mod app;
 pub mod charts;
 pub mod data;

@@ -387,11 +387,12 @@ impl Kit {
 /// just before, when a pointer or the focus reaches the buttons.
 #[component]
 pub fn Actions() -> impl IntoView {
+    let ctx = use_ctx();
     let kit = Kit {
-        ctx: use_ctx(),
+        ctx,
         status: Status {
             line: RwSignal::new(String::new()),
-            lang: use_ctx().lang,
+            lang: ctx.lang,
         },
         embed_dialog: NodeRef::new(),
         cite_dialog: NodeRef::new(),
@@ -422,7 +423,7 @@ pub fn Actions() -> impl IntoView {
             }
         }
         Act::Csv | Act::Png | Act::Svg => leptos::task::spawn_local(async move {
-            if kit::download(act, kit).await.is_err() {
+            if on_demand!(kit::download(act, kit)).is_err() {
                 kit.status.say(|t| t.kit_failed);
             }
         }),
@@ -442,12 +443,12 @@ pub fn Actions() -> impl IntoView {
         </div>
         <Show when=move || embed_built.get()>
             {move || Suspend::new(async move {
-                kit::embed_dialog(kit).await.unwrap_or_else(|_| failed(embed_built))
+                on_demand!(kit::embed_dialog(kit)).unwrap_or_else(|_| failed(embed_built))
             })}
         </Show>
         <Show when=move || cite_built.get()>
             {move || Suspend::new(async move {
-                kit::cite_dialog(kit).await.unwrap_or_else(|_| failed(cite_built))
+                on_demand!(kit::cite_dialog(kit)).unwrap_or_else(|_| failed(cite_built))
             })}
         </Show>
     }
@@ -479,31 +480,10 @@ mod kit {
             static STARTED: AtomicBool = AtomicBool::new(false);
             if !STARTED.swap(true, Ordering::Relaxed) {
                 leptos::task::spawn_local(async {
-                    let _ = split::preload().await;
+                    let _ = load_ahead().await;
                 });
             }
         }
-    }
-
-    pub async fn download(act: Act, kit: Kit) -> Result<(), SplitLoaderError> {
-        #[cfg(feature = "split")]
-        return split::download(act, kit).await;
-        #[cfg(not(feature = "split"))]
-        split::download(act, kit)
-    }
-
-    pub async fn embed_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
-        #[cfg(feature = "split")]
-        return split::embed_dialog(kit).await;
-        #[cfg(not(feature = "split"))]
-        split::embed_dialog(kit)
-    }
-
-    pub async fn cite_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
-        #[cfg(feature = "split")]
-        return split::cite_dialog(kit).await;
-        #[cfg(not(feature = "split"))]
-        split::cite_dialog(kit)
     }
 
     /// Opens `dialog` as soon as it is in the page, if the reader asked for it meanwhile.
@@ -526,10 +506,10 @@ mod kit {
         let file_name =
             |extension: &str| format!("{}.{extension}", ctx.state.with(|s| file_stem(d, s)));
         let export = || {
-            let dark = ctx.palette.get_untracked() == crate::charts::DARK;
+            let palette = ctx.palette.get_untracked();
+            let dark = palette == crate::charts::DARK;
             let width = 760;
             let figure = kit.figure()?;
-            let palette = ctx.palette.get_untracked();
             let drawn = figure.with(|f| f.draw(width, &palette, None, ctx.lang.get_untracked()));
             let svg = figure.with(|f| {
                 let (source, url) = (source_line(f, t), kit.share_url());
@@ -702,25 +682,22 @@ mod kit {
         }
     }
 
-    /// The entry points the wasm is split at, one chunk for all three.
-    mod split {
-        use super::*;
+    // The entry points the wasm is split at, all three into one chunk.
 
-        #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, preload(preload), wasm_split_path = ::leptos::wasm_split))]
-        pub fn download(act: Act, kit: Kit) -> Result<(), SplitLoaderError> {
-            make_file(act, kit);
-            Ok(())
-        }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, preload(load_ahead), wasm_split_path = ::leptos::wasm_split))]
+    pub fn download(act: Act, kit: Kit) -> Result<(), SplitLoaderError> {
+        make_file(act, kit);
+        Ok(())
+    }
 
-        #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, wasm_split_path = ::leptos::wasm_split))]
-        pub fn embed_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
-            Ok(make_embed_dialog(kit))
-        }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, wasm_split_path = ::leptos::wasm_split))]
+    pub fn embed_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
+        Ok(make_embed_dialog(kit))
+    }
 
-        #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, wasm_split_path = ::leptos::wasm_split))]
-        pub fn cite_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
-            Ok(make_cite_dialog(kit))
-        }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(newsroom, fallible, wasm_split_path = ::leptos::wasm_split))]
+    pub fn cite_dialog(kit: Kit) -> Result<AnyView, SplitLoaderError> {
+        Ok(make_cite_dialog(kit))
     }
 }
 
