@@ -15,6 +15,7 @@ import { DIST, useApp } from './lib/app.mjs';
 import {
   CHART,
   FIGURE,
+  WASM_CHUNK,
   assertClean,
   openPage,
   ready as readyWithin,
@@ -488,9 +489,8 @@ test('when the download and dialog code cannot be fetched, the status line says 
   // next to the main `_bg.wasm`. Refused here, as for a reader who went offline after loading.
   const { page } = await open(t, '/?view=reserves');
   await ready(page);
-  const chunk = /\/rare-earth-explorer-[^/.]*\.[^/]+\.wasm$/; // not the main `-<hash>_bg.wasm`
   let refused = 0;
-  await page.context().route(chunk, (route) => {
+  await page.context().route(WASM_CHUNK, (route) => {
     refused += 1;
     return route.abort('internetdisconnected');
   });
@@ -502,7 +502,7 @@ test('when the download and dialog code cannot be fetched, the status line says 
   assert.ok(refused > 0, 'the code was requested and refused');
   assert.equal(await page.locator('dialog[open]').count(), 0, 'no dialog without its code');
 
-  await page.context().unroute(chunk);
+  await page.context().unroute(WASM_CHUNK);
   const { name } = await download(page, 'CSV');
   assert.match(name, /\.csv$/, 'the next click downloads');
   await actionButton(page, 'Embed').click();

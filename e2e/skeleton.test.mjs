@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './lib/app.mjs';
-import { CHART, PANEL, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
+import { CHART, PANEL, WASM_CHUNK, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
 
 const VIEWS = ['Reserves', 'Discoveries', 'Quotas', 'Exports'];
 const TIMEOUT = { timeout: 60_000 };
@@ -260,9 +260,8 @@ test('a view whose code cannot be fetched says so, and "Try again" loads it', TI
   // gets a clear line and a button instead of an empty panel.
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   t.after(() => context.close());
-  const chunk = /\/rare-earth-explorer-[^/.]*\.[^/]+\.wasm$/; // not the main `-<hash>_bg.wasm`
   const fetched = [];
-  await context.route(chunk, (route) => {
+  await context.route(WASM_CHUNK, (route) => {
     fetched.push(route.request().url());
     return route.abort('internetdisconnected');
   });
@@ -276,7 +275,7 @@ test('a view whose code cannot be fetched says so, and "Try again" loads it', TI
   assert.ok(fetched.length > 0, 'the code of the view was requested and refused');
   assert.equal(await page.locator(CHART).count(), 0, 'no chart without its code');
 
-  await context.unroute(chunk);
+  await context.unroute(WASM_CHUNK);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await waitForChart(page);
   assert.equal(await page.locator(`${PANEL} [role=alert]`).count(), 0, 'the line goes once the view is there');

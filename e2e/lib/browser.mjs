@@ -24,6 +24,10 @@ export const PANEL = '[role=tabpanel]:not([hidden])';
 export const CHART = `${PANEL} .chart svg`;
 export const FIGURE = `${PANEL} figure.figure`;
 
+// The wasm chunks the release build fetches on demand (the other views, the newsroom kit):
+// `rare-earth-explorer-<hash>.<name>.wasm`, never the main `rare-earth-explorer-<hash>_bg.wasm`.
+export const WASM_CHUNK = /\/rare-earth-explorer-[^/.]*\.[^/]+\.wasm$/;
+
 /** Launch headless Chromium; launch() gives it a fresh, empty profile each time. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
