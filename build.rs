@@ -13,7 +13,12 @@ use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
-    for path in ["data", "src/data/model.rs", "src/data/parse.rs"] {
+    for path in [
+        "data",
+        "src/data/model.rs",
+        "src/data/parse.rs",
+        "src/data/pack.rs",
+    ] {
         println!("cargo:rerun-if-changed={path}");
     }
     let read = |name: &str| {
@@ -37,6 +42,14 @@ fn main() {
     };
     let d = parse::parse_dataset(&files).unwrap_or_else(|problems| fail(&problems));
     let d = for_the_page(d);
+    // The release wasm (feature `split`) embeds only what the first view reads; the post-build
+    // step writes the other rows to ROWS_FILE, which the other views fetch (src/data/pack.rs).
+    let d = if env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        d.first_view()
+    } else {
+        d
+    };
+    println!("cargo:rustc-env=ROWS_FILE={}", rows_file_name(&files));
 
     // The model's Debug output is valid Rust once every enum's variants are in scope.
     let mut out = String::from(
@@ -103,6 +116,51 @@ fn for_the_page(d: model::Dataset) -> model::Dataset {
         prices: each(d.prices, |p| p.note = ""),
         ..d
     }
+}
+
+/// The rows file's name, the same in the wasm and in the post-build step that writes it: a hash
+/// of everything its content depends on (the data, and the code that selects and encodes it).
+fn rows_file_name(files: &parse::Files) -> String {
+    let parse::Files {
+        sources,
+        reserves,
+        production,
+        discoveries,
+        quotas,
+        quota_batches,
+        exports_annual,
+        exports_monthly,
+        prices,
+        claims,
+        countries,
+    } = files;
+    let code = ["build.rs", "src/data/model.rs", "src/data/pack.rs"]
+        .map(|path| fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}"))));
+    let data = [
+        sources,
+        reserves,
+        production,
+        discoveries,
+        quotas,
+        quota_batches,
+        exports_annual,
+        exports_monthly,
+        prices,
+        claims,
+        countries,
+    ];
+    // FNV-1a, 64 bits: enough to tell builds apart, and no dependency.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for text in data
+        .iter()
+        .map(|t| **t)
+        .chain(code.iter().map(String::as_str))
+    {
+        for byte in text.bytes().chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("rare-earth-explorer-rows-{hash:016x}.txt")
 }
 
 fn table<T: Debug>(out: &mut String, name: &str, rows: &[T]) {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './lib/app.mjs';
-import { CHART, PANEL, WASM_CHUNK, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
+import { CHART, PANEL, ROWS_FILE, WASM_CHUNK, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
 
 const VIEWS = ['Reserves', 'Discoveries', 'Quotas', 'Exports'];
 const TIMEOUT = { timeout: 60_000 };
@@ -280,6 +280,44 @@ test('a view whose code cannot be fetched says so, and "Try again" loads it', TI
   await waitForChart(page);
   assert.equal(await page.locator(`${PANEL} [role=alert]`).count(), 0, 'the line goes once the view is there');
   assert.match(await page.locator(`${PANEL} .summary`).first().innerText(), /quota/i);
+});
+
+test('the other views\' rows come with the first of them, and a damaged copy is refused', TIMEOUT, async (t) => {
+  // The first view's rows are in the wasm; the others are a text file fetched with the first other
+  // view a reader opens. Cut short in transit, it must give the "could not be loaded" line, never
+  // a chart drawn from half the rows.
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  t.after(() => context.close());
+  const requested = [];
+  await context.route(ROWS_FILE, async (route) => {
+    requested.push(route.request().url());
+    const response = await route.fetch();
+    const body = await response.text();
+    return route.fulfill({ response, body: body.slice(0, body.length - 3) });
+  });
+  const { page } = await openPage(app.browser, app.url('/'), { context });
+  await ready(page);
+  await page.waitForTimeout(500);
+  assert.equal(requested.length, 0, 'the first view does not fetch the other rows');
+
+  await page.getByRole('tab', { name: 'Discoveries' }).click();
+  const alert = page.locator(`${PANEL} [role=alert]`);
+  await alert.waitFor({ timeout: 10_000 });
+  assert.match(await alert.innerText(), /could not be loaded/);
+  assert.equal(requested.length, 1, 'the rows were requested once');
+  assert.equal(await page.locator(CHART).count(), 0, 'no chart from a damaged file');
+
+  await context.unroute(ROWS_FILE);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await waitForChart(page);
+  assert.equal(await page.locator(`${PANEL} [role=alert]`).count(), 0, 'the line goes once the view is there');
+  assert.match(await page.locator(`${PANEL} .summary`).first().innerText(), /4\.96/);
+  // Quotas and Exports read the rows already here.
+  for (const name of ['Quotas', 'Exports']) {
+    await page.getByRole('tab', { name }).click();
+    await waitForChart(page);
+  }
+  assert.match(await page.locator(`${PANEL} .summary`).first().innerText(), /6\.4/);
 });
 
 test('footer links to the sources and credits USGS', TIMEOUT, async (t) => {

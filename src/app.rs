@@ -393,13 +393,34 @@ fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
 
 /// The views after the first: in the release build (feature `split`) their code is cut out of the
 /// first download and fetched when a panel is first built (src/bin/postbuild.rs splits the wasm at
-/// these functions). Reserves, the view most readers open first, stays in the main module.
+/// these functions), together with the rows only they read (`data::pack`). Reserves, the view
+/// most readers open first, stays in the main module.
 mod later {
     use super::*;
     use crate::views::{discoveries::DiscoveriesView, exports::ExportsView, quotas::QuotasView};
-    pub use leptos::wasm_split::SplitLoaderError;
+    use leptos::wasm_split::SplitLoaderError;
 
-    pub async fn build(view: View) -> Result<AnyView, SplitLoaderError> {
+    /// A view's code or rows did not arrive, or not intact.
+    pub struct Unavailable;
+
+    impl From<SplitLoaderError> for Unavailable {
+        fn from(_: SplitLoaderError) -> Self {
+            Unavailable
+        }
+    }
+
+    pub async fn build(view: View) -> Result<AnyView, Unavailable> {
+        #[cfg(feature = "split")]
+        {
+            // Both requests in flight at once: the rows' starts here, the code's in the preload.
+            let rows = crate::data::fetch_rows();
+            match view {
+                View::Discoveries => preload_discoveries().await?,
+                View::Quotas => preload_quotas().await?,
+                _ => preload_exports().await?,
+            }
+            rows.await.map_err(|()| Unavailable)?;
+        }
         match view {
             View::Discoveries => on_demand!(discoveries()),
             View::Quotas => on_demand!(quotas()),
@@ -407,18 +428,30 @@ mod later {
         }
     }
 
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(discoveries_view, fallible, wasm_split_path = ::leptos::wasm_split))]
-    fn discoveries() -> Result<AnyView, SplitLoaderError> {
+    /// The other rows, decoded in the views' code (so the decoder is not in the first download).
+    fn rows() -> Result<(), Unavailable> {
+        #[cfg(feature = "split")]
+        if !crate::data::unpack_rows() {
+            return Err(Unavailable);
+        }
+        Ok(())
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(discoveries_view, fallible, preload(preload_discoveries), wasm_split_path = ::leptos::wasm_split))]
+    fn discoveries() -> Result<AnyView, Unavailable> {
+        rows()?;
         Ok(view! { <DiscoveriesView /> }.into_any())
     }
 
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(quotas_view, fallible, wasm_split_path = ::leptos::wasm_split))]
-    fn quotas() -> Result<AnyView, SplitLoaderError> {
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(quotas_view, fallible, preload(preload_quotas), wasm_split_path = ::leptos::wasm_split))]
+    fn quotas() -> Result<AnyView, Unavailable> {
+        rows()?;
         Ok(view! { <QuotasView /> }.into_any())
     }
 
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(exports_view, fallible, wasm_split_path = ::leptos::wasm_split))]
-    fn exports() -> Result<AnyView, SplitLoaderError> {
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(exports_view, fallible, preload(preload_exports), wasm_split_path = ::leptos::wasm_split))]
+    fn exports() -> Result<AnyView, Unavailable> {
+        rows()?;
         Ok(view! { <ExportsView /> }.into_any())
     }
 }

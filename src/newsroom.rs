@@ -502,7 +502,7 @@ mod kit {
     fn make_file(act: Act, kit: Kit) {
         let ctx = kit.ctx;
         let t = ctx.strings();
-        let d = crate::data::dataset();
+        let d = crate::data::whole();
         let file_name =
             |extension: &str| format!("{}.{extension}", ctx.state.with(|s| file_stem(d, s)));
         let export = || {

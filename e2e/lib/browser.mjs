@@ -28,6 +28,10 @@ export const FIGURE = `${PANEL} figure.figure`;
 // `rare-earth-explorer-<hash>.<name>.wasm`, never the main `rare-earth-explorer-<hash>_bg.wasm`.
 export const WASM_CHUNK = /\/rare-earth-explorer-[^/.]*\.[^/]+\.wasm$/;
 
+// The rows only Discoveries, Quotas and Exports read, fetched with the first of them a reader opens
+// (src/data/pack.rs): `rare-earth-explorer-rows-<hash>.txt`.
+export const ROWS_FILE = /\/rare-earth-explorer-rows-[0-9a-f]+\.txt$/;
+
 /** Launch headless Chromium; launch() gives it a fresh, empty profile each time. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });

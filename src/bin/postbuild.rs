@@ -6,7 +6,8 @@
 //!    sentences (the article's figures), their charts as static SVG images, and the sources;
 //! 3. renders the social-media preview (`preview.png`, for `og:image`);
 //! 4. splits the wasm: the code only the other views need moves into files fetched when a reader
-//!    first opens one of them (see `split_wasm`).
+//!    first opens one of them (see `split_wasm`), and the rows only they read into a text file
+//!    (see `write_rows`).
 //!
 //! The text and the charts come from the same dataset and the same drawing code as the live page,
 //! so the static version cannot disagree with it.
@@ -17,7 +18,7 @@ use std::process::Command;
 use std::{env, fs, path::PathBuf, process::ExitCode};
 
 use rare_earth_explorer::charts::LIGHT;
-use rare_earth_explorer::data::{dataset, Source};
+use rare_earth_explorer::data::{dataset, pack, Source, ROWS_FILE};
 use rare_earth_explorer::html::escape;
 use rare_earth_explorer::i18n::EN;
 use rare_earth_explorer::newsroom::{export_svg, source_line, Caption};
@@ -44,7 +45,9 @@ fn main() -> ExitCode {
 }
 
 fn run(dir: &Path) -> Result<(), String> {
-    split_wasm(dir)?;
+    if split_wasm(dir)? {
+        write_rows(dir)?;
+    }
     let index_path = dir.join("index.html");
     let mut html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
@@ -225,7 +228,7 @@ fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
 /// wasm-opt (with the options index.html gives Trunk) run on the result, and the staged JS and wasm
 /// are replaced under the names Trunk gave them. The new files start with that hashed name, so
 /// they change name whenever they change content, like every other asset.
-fn split_wasm(dir: &Path) -> Result<(), String> {
+fn split_wasm(dir: &Path) -> Result<bool, String> {
     let staged = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let glue = staged
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -238,7 +241,7 @@ fn split_wasm(dir: &Path) -> Result<(), String> {
         .ok_or("no staged JS glue rare-earth-explorer-*.js")?;
     let glue_text = fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
     if !glue_text.contains("__wasm_split") {
-        return Ok(()); // built without the `split` feature: nothing to split
+        return Ok(false); // built without the `split` feature: nothing to split
     }
     let stem = glue
         .file_stem()
@@ -338,7 +341,15 @@ fn split_wasm(dir: &Path) -> Result<(), String> {
         let bytes = fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
         html = replace_integrity(&html, &name, &bytes)?;
     }
-    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))
+    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    Ok(true)
+}
+
+/// The split wasm embeds only the rows the first view reads; the others go in this file, which
+/// the other views fetch under the name the wasm was built with (src/data/pack.rs).
+fn write_rows(dir: &Path) -> Result<(), String> {
+    let text = pack::encode(dataset())?;
+    fs::write(dir.join(ROWS_FILE), text).map_err(|e| format!("{ROWS_FILE}: {e}"))
 }
 
 /// Sets the `integrity` attribute of the tag that links `name` to the SHA-384 of `bytes`.

@@ -298,6 +298,57 @@ impl Dataset {
     pub fn source(&self, id: &str) -> Option<&'static Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+
+    /// The part of the dataset the first view reads (a split build embeds only this): every table
+    /// but the other views' rows, and only the sources the first view cites.
+    pub fn first_view(&self) -> Dataset {
+        let sources: Vec<Source> = self
+            .sources
+            .iter()
+            .filter(|s| self.first_view_cites(s.id))
+            .copied()
+            .collect();
+        let beside: Vec<Discovery> = self
+            .discoveries
+            .iter()
+            .filter(|f| f.beside_reserves())
+            .copied()
+            .collect();
+        Dataset {
+            sources: sources.leak(),
+            discoveries: beside.leak(),
+            quotas: &[],
+            quota_batches: &[],
+            exports_annual: &[],
+            exports_monthly: &[],
+            prices: &[],
+            ..*self
+        }
+    }
+
+    /// Whether the first view cites this source: the reserves and production tables, the
+    /// announcement drawn beside them, and the article's claims. A split build embeds only these
+    /// sources and fetches the others with the first view that needs them (`pack.rs`).
+    pub fn first_view_cites(&self, id: &str) -> bool {
+        let cites = |cell: &'static str| source_ids(cell).any(|s| s == id);
+        self.reserves.iter().any(|r| cites(r.sources))
+            || self.production.iter().any(|p| cites(p.sources))
+            || self.claims.iter().any(|c| cites(c.sources))
+            || self
+                .discoveries
+                .iter()
+                .any(|f| f.beside_reserves() && cites(f.sources))
+    }
+}
+
+impl Discovery {
+    /// China's announced expected additional resources in t REO (Liangshan, 2024): the Reserves
+    /// view draws it beside USGS's figures, so it belongs to the first view.
+    pub fn beside_reserves(&self) -> bool {
+        self.country == "China"
+            && self.basis == Basis::ExpectedAdditionalResource
+            && self.unit == Unit::Oxide
+    }
 }
 
 /// The ids in a row's `sources` cell, the original publication first.

@@ -327,7 +327,7 @@ pub fn off_chart(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Vec<
 #[component]
 pub fn DiscoveriesView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
-    let d = crate::data::dataset();
+    let d = crate::data::whole();
     let mine = ctx.state_of(View::Discoveries);
     let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
     crate::newsroom::offer(View::Discoveries, figure);

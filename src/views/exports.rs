@@ -406,7 +406,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
 #[component]
 pub fn ExportsView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
-    let d = crate::data::dataset();
+    let d = crate::data::whole();
     let mine = ctx.state_of(View::Exports);
     let annual = Memo::new(move |_| mine.with(|s| annual(d, s, ctx.lang.get(), ctx.strings())));
     // Downloads and citations take the yearly figures, the ones the controls change.

@@ -459,7 +459,7 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
 #[component]
 pub fn QuotasView() -> impl IntoView {
     let ctx = crate::app::use_ctx();
-    let d = crate::data::dataset();
+    let d = crate::data::whole();
     let mine = ctx.state_of(View::Quotas);
     let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
     crate::newsroom::offer(View::Quotas, figure);

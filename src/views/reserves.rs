@@ -8,7 +8,7 @@ use crate::app::tr;
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::bars::{BarKind, BarRow, Bars};
 use crate::data::derived::*;
-use crate::data::{Basis, Dataset, Qualifier, Quality, Unit, WORLD};
+use crate::data::{Dataset, Qualifier, Quality, WORLD};
 use crate::format::{self, number, percent, tonnes, tonnes_short};
 use crate::i18n::{fill, Strings};
 use crate::state::{Lang, ReservesMeasure, UrlState, View};
@@ -26,9 +26,7 @@ pub fn edition(d: &Dataset, state: &UrlState) -> u16 {
 
 /// The Liangshan announcement: expected additional resources in t REO, in China.
 pub fn liangshan(d: &Dataset) -> Option<&'static crate::data::Discovery> {
-    d.discoveries.iter().find(|f| {
-        f.country == CHINA && f.basis == Basis::ExpectedAdditionalResource && f.unit == Unit::Oxide
-    })
+    d.discoveries.iter().find(|f| f.beside_reserves())
 }
 
 pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
