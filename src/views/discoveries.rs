@@ -205,7 +205,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     Figure {
         summary,
         alt,
-        chart: Chart::Timeline(Timeline {
+        chart: Chart::timeline(Timeline {
             points,
             axis_label: t.axis_size_reo.to_string(),
             legend,
@@ -400,7 +400,7 @@ mod tests {
     #[test]
     fn liangshan_is_highlighted_at_4_96_mt() {
         let f = figure(dataset(), &state(""), Lang::En, &EN);
-        let Chart::Timeline(chart) = &f.chart else {
+        let Chart::Timeline(chart, _) = &f.chart else {
             panic!("discoveries draw a timeline")
         };
         let highlighted: Vec<&Point> = chart.points.iter().filter(|p| p.highlight).collect();
@@ -413,7 +413,7 @@ mod tests {
     #[test]
     fn ore_tonnages_never_reach_the_size_axis() {
         let f = figure(dataset(), &state(""), Lang::En, &EN);
-        let Chart::Timeline(chart) = &f.chart else {
+        let Chart::Timeline(chart, _) = &f.chart else {
             panic!("discoveries draw a timeline")
         };
         assert!(chart.points.iter().all(|p| p.y < 100_000_000.0));
@@ -426,7 +426,7 @@ mod tests {
     #[test]
     fn per_geijer_updates_form_one_series() {
         let f = figure(dataset(), &state("?country=Sweden"), Lang::En, &EN);
-        let Chart::Timeline(chart) = &f.chart else {
+        let Chart::Timeline(chart, _) = &f.chart else {
             panic!("discoveries draw a timeline")
         };
         let sizes: Vec<f64> = chart.points.iter().map(|p| p.y).collect();

@@ -170,7 +170,7 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     Figure {
         summary,
         alt,
-        chart: Chart::Columns(Columns {
+        chart: Chart::columns(Columns {
             columns,
             series: vec![Series {
                 name: series_name.into(),
@@ -377,7 +377,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
     Figure {
         alt: format!("{summary} {}", t.monthly_alt),
         summary,
-        chart: Chart::Columns(Columns {
+        chart: Chart::columns(Columns {
             columns,
             series: vec![Series {
                 name: t.export_volume.into(),
@@ -477,7 +477,7 @@ mod tests {
     #[test]
     fn the_chart_draws_the_preferred_2020_figure_and_the_table_keeps_both() {
         let f = annual(dataset(), &state(""), Lang::En, &EN);
-        let Chart::Columns(c) = &f.chart else {
+        let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
         let y2020 = c
@@ -493,7 +493,7 @@ mod tests {
     #[test]
     fn years_without_a_report_are_gaps() {
         let f = annual(dataset(), &state(""), Lang::En, &EN);
-        let Chart::Columns(c) = &f.chart else {
+        let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
         let y2016 = c
@@ -507,7 +507,7 @@ mod tests {
     #[test]
     fn unit_value_is_derived_only_where_volume_and_usd_value_exist() {
         let f = annual(dataset(), &state("?show=unit-value"), Lang::En, &EN);
-        let Chart::Columns(c) = &f.chart else {
+        let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
         let drawn: Vec<&str> = c

@@ -353,7 +353,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     Figure {
         summary,
         alt,
-        chart: Chart::Columns(Columns {
+        chart: Chart::columns(Columns {
             columns,
             series,
             axis_label: t.axis_quota.to_string(),
@@ -544,7 +544,7 @@ mod tests {
     #[test]
     fn unpublished_years_are_gaps_not_zeros() {
         let f = figure(dataset(), &state(""), Lang::En, &EN);
-        let Chart::Columns(c) = &f.chart else {
+        let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
         };
         for year in ["2012", "2015", "2025"] {
@@ -572,7 +572,7 @@ mod tests {
             Lang::En,
             &EN,
         );
-        let Chart::Columns(c) = &f.chart else {
+        let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
         };
         let stack = &c.columns[0].groups[0];
@@ -596,7 +596,7 @@ mod tests {
             Lang::En,
             &EN,
         );
-        let Chart::Columns(c) = &f.chart else {
+        let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
         };
         let values: Vec<f64> = c.columns[0].groups[0].iter().map(|s| s.value).collect();
