@@ -347,6 +347,8 @@ test('Claims: the toggle opens every claim of data/claims.csv, one not supported
   await settle(() => toggle.getAttribute('aria-expanded'), (v) => v === 'true');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'aria-expanded after the click');
   const claims = page.locator('#claims-list .claim');
+  // In the release build the list's code and rows come on demand (usually before the click).
+  await claims.first().waitFor({ timeout: 10_000 });
   assert.equal(await claims.count(), readCsv('claims.csv').length, 'one .claim per claims.csv row');
   const verdicts = (await page.locator('#claims-list .claim .verdict').allTextContents()).map((s) => s.trim());
   assert.ok(verdicts.includes('Not supported'), `verdicts: ${verdicts.join(', ')}`);
@@ -354,6 +356,21 @@ test('Claims: the toggle opens every claim of data/claims.csv, one not supported
     verdicts.every((v) => ['Confirmed', 'Needs context', 'Not supported'].includes(v)),
     `only the three verdicts: ${verdicts.join(', ')}`,
   );
+  assertClean(opened);
+});
+
+test('Claims: reaching for the toggle fetches the list, built hidden until the click', TIMEOUT, async (t) => {
+  const opened = await open(t, '/');
+  const { page } = opened;
+  const list = page.locator('#claims-list');
+  assert.equal(await list.isHidden(), true, 'hidden at first');
+  await page.locator('#claims-toggle').hover();
+  await page.locator('#claims-list .claim').first().waitFor({ state: 'attached', timeout: 10_000 });
+  assert.equal(await list.isHidden(), true, 'built, still hidden, before the click');
+  await page.locator('#claims-toggle').click();
+  await settle(() => list.isVisible(), (v) => v);
+  assert.equal(await list.isVisible(), true, 'shown at the click');
+  assert.equal(await page.locator('#claims-list .claim').count(), readCsv('claims.csv').length);
   assertClean(opened);
 });
 

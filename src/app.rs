@@ -229,7 +229,7 @@ fn ViewPanel(view: View, ahead: RwSignal<u8>) -> impl IntoView {
                         Suspend::new(async move {
                             match later::build(other).await {
                                 Ok(built) => built,
-                                Err(_) => view! { <LoadFailed attempt=attempt /> }.into_any(),
+                                Err(_) => view! { <LoadFailed attempt=attempt message=|t| t.view_failed /> }.into_any(),
                             }
                         })
                         .into_any()
@@ -379,24 +379,25 @@ fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// What a panel says when its view's code could not be fetched (the reader is offline, say): the
-/// rest of the explorer keeps working, and the reader can try again.
+/// What a panel says when its code or rows could not be fetched (the reader is offline, say):
+/// the rest of the explorer keeps working, and the reader can try again.
 #[component]
-fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
+pub fn LoadFailed(attempt: RwSignal<u32>, message: fn(&Strings) -> &'static str) -> impl IntoView {
     view! {
         <div class="load-failed" role="alert">
-            <p>{tr(|t| t.view_failed)}</p>
+            <p>{tr(message)}</p>
             <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>{tr(|t| t.retry)}</button>
         </div>
     }
 }
 
-/// The views after the first: in the release build (feature `split`) their code is cut out of the
-/// first download and fetched when a panel is first built (src/bin/postbuild.rs splits the wasm at
-/// these functions), together with the rows only they read (`data::pack`). Reserves, the view
-/// most readers open first, stays in the main module.
-mod later {
+/// The views after the first, and the list of claims: in the release build (feature `split`) their
+/// code is cut out of the first download and fetched when first built (src/bin/postbuild.rs splits
+/// the wasm at these functions), together with the rows only they read (`data::pack`). Reserves,
+/// the view most readers open first, stays in the main module.
+pub mod later {
     use super::*;
+    use crate::views::claims::ClaimList;
     use crate::views::{discoveries::DiscoveriesView, exports::ExportsView, quotas::QuotasView};
     use leptos::wasm_split::SplitLoaderError;
 
@@ -411,21 +412,34 @@ mod later {
 
     pub async fn build(view: View) -> Result<AnyView, Unavailable> {
         #[cfg(feature = "split")]
-        {
-            // Both requests in flight at once: the rows' starts here, the code's in the preload.
-            let rows = crate::data::fetch_rows();
-            match view {
-                View::Discoveries => preload_discoveries().await?,
-                View::Quotas => preload_quotas().await?,
-                _ => preload_exports().await?,
-            }
-            rows.await.map_err(|()| Unavailable)?;
+        match view {
+            View::Discoveries => with_rows(preload_discoveries()).await?,
+            View::Quotas => with_rows(preload_quotas()).await?,
+            _ => with_rows(preload_exports()).await?,
         }
         match view {
             View::Discoveries => on_demand!(discoveries()),
             View::Quotas => on_demand!(quotas()),
             _ => on_demand!(exports()),
         }
+    }
+
+    /// The list of the article's claims (the panel under every view).
+    pub async fn claims() -> Result<AnyView, Unavailable> {
+        #[cfg(feature = "split")]
+        with_rows(preload_claims()).await?;
+        on_demand!(claim_list())
+    }
+
+    /// Waits for `code` (a chunk's preload) and the other rows, both requests in flight at once:
+    /// the rows' starts here, the code's when its (lazy) future is first polled.
+    #[cfg(feature = "split")]
+    async fn with_rows(
+        code: impl std::future::Future<Output = Result<(), SplitLoaderError>>,
+    ) -> Result<(), Unavailable> {
+        let rows = crate::data::fetch_rows();
+        code.await?;
+        rows.await.map_err(|()| Unavailable)
     }
 
     /// The other rows, decoded in the views' code (so the decoder is not in the first download).
@@ -453,5 +467,11 @@ mod later {
     fn exports() -> Result<AnyView, Unavailable> {
         rows()?;
         Ok(view! { <ExportsView /> }.into_any())
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(claims, fallible, preload(preload_claims), wasm_split_path = ::leptos::wasm_split))]
+    fn claim_list() -> Result<AnyView, Unavailable> {
+        rows()?;
+        Ok(view! { <ClaimList /> }.into_any())
     }
 }

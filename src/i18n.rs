@@ -101,7 +101,7 @@ catalogue! {
     cite_long, cite_short_label, cite_long_label, copy_citation, citation_copied, embed_title,
     embed_intro, embed_lock, embed_code, copy_code, code_copied, close, theme, theme_auto,
     theme_light, theme_dark, language, lang_reader, switch_lang, switch_lang_label, open_full,
-    settings_label, view_failed, retry, kit_failed,
+    settings_label, view_failed, retry, load_failed,
     ;
     lists: reserves_table_headers, discoveries_table_headers, quotas_table_headers,
     batches_table_headers, exports_table_headers, monthly_table_headers,

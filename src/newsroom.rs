@@ -404,7 +404,7 @@ pub fn Actions() -> impl IntoView {
     let (embed_built, cite_built) = (RwSignal::new(false), RwSignal::new(false));
     let failed = move |built: RwSignal<bool>| {
         built.set(false);
-        kit.status.say(|t| t.kit_failed);
+        kit.status.say(|t| t.load_failed);
         ().into_any()
     };
     let run = move |act: Act| match act {
@@ -424,7 +424,7 @@ pub fn Actions() -> impl IntoView {
         }
         Act::Csv | Act::Png | Act::Svg => leptos::task::spawn_local(async move {
             if on_demand!(kit::download(act, kit)).is_err() {
-                kit.status.say(|t| t.kit_failed);
+                kit.status.say(|t| t.load_failed);
             }
         }),
     };

@@ -300,7 +300,8 @@ impl Dataset {
     }
 
     /// The part of the dataset the first view reads (a split build embeds only this): every table
-    /// but the other views' rows, and only the sources the first view cites.
+    /// but the other views' rows and the article's claims (their list is fetched when opened),
+    /// and only the sources the first view cites.
     pub fn first_view(&self) -> Dataset {
         let sources: Vec<Source> = self
             .sources
@@ -322,18 +323,18 @@ impl Dataset {
             exports_annual: &[],
             exports_monthly: &[],
             prices: &[],
+            claims: &[],
             ..*self
         }
     }
 
-    /// Whether the first view cites this source: the reserves and production tables, the
-    /// announcement drawn beside them, and the article's claims. A split build embeds only these
-    /// sources and fetches the others with the first view that needs them (`pack.rs`).
+    /// Whether the first view cites this source: the reserves and production tables, and the
+    /// announcement drawn beside them. A split build embeds only these sources and fetches the
+    /// others with the first view or list that needs them (`pack.rs`).
     pub fn first_view_cites(&self, id: &str) -> bool {
         let cites = |cell: &'static str| source_ids(cell).any(|s| s == id);
         self.reserves.iter().any(|r| cites(r.sources))
             || self.production.iter().any(|p| cites(p.sources))
-            || self.claims.iter().any(|c| cites(c.sources))
             || self
                 .discoveries
                 .iter()

@@ -1,10 +1,11 @@
-//! The rows only the Discoveries, Quotas and Exports views read, as a text file beside the wasm.
+//! The rows only the Discoveries, Quotas and Exports views and the list of the article's claims
+//! read, as a text file beside the wasm.
 //!
 //! A release build moves those views' code into chunks fetched on demand, but wasm-split moves
 //! functions, not data: rows embedded as statics would still be in every reader's first download.
 //! So a split build embeds only the first view's part (`Dataset::first_view`, called by build.rs),
-//! the post-build step writes the rest with `encode`, and the first of those views a reader opens
-//! fetches the file together with its code and reads it with `decode`.
+//! the post-build step writes the rest with `encode`, and the first of those views (or the claims'
+//! list) a reader opens fetches the file together with its code and reads it with `decode`.
 //!
 //! The file is text, so a static host compresses it like the JS. Fields are separated by U+001F,
 //! the ASCII unit separator, which `encode` refuses in any text. Whole numbers are written in
@@ -42,6 +43,7 @@ pub fn encode(d: &Dataset) -> Result<String, String> {
     put_rows(d.exports_annual, &mut out);
     put_rows(d.exports_monthly, &mut out);
     put_rows(d.prices, &mut out);
+    put_rows(d.claims, &mut out);
     out.field(END);
     match out.problem {
         Some(text) => Err(format!("a text of the dataset contains U+001F: {text:?}")),
@@ -71,6 +73,7 @@ pub fn decode(first: &Dataset, file: &'static str) -> Option<Dataset> {
         exports_annual: table(&mut input)?,
         exports_monthly: table(&mut input)?,
         prices: table(&mut input)?,
+        claims: table(&mut input)?,
         ..*first
     };
     // Every field read, then the end, then nothing: anything else is not this build's file.
@@ -214,6 +217,8 @@ words! {
     QuotaStatus { Published = "published", NotFound = "not_found", NotPublished = "not_published" }
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
     Product { Ndpr = "ndpr_oxide", Nd = "nd_oxide", Pr = "pr_oxide", Dy = "dy_oxide", Tb = "tb_oxide" }
+    Topic { Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports" }
+    Verdict { Confirmed = "confirmed", NeedsContext = "needs_context", NotSupported = "not_supported" }
 }
 
 /// A row: its fields in the order listed. The `let` destructures every field, so a field added to
@@ -249,6 +254,9 @@ rows! {
     }
     ExportPeriod { from, to, volume_t, yoy_pct, mom_pct, avg_price_usd_t, note, sources }
     Price { product, year, estimated, usd_per_kg, note, sources }
+    Claim {
+        id, view, figure, claim_en, claim_zh, verdict, explanation_en, explanation_zh, sources,
+    }
 }
 
 #[cfg(test)]
@@ -292,13 +300,12 @@ mod tests {
         let first = dataset().first_view();
         let liangshan = crate::views::reserves::liangshan(&first).expect("Liangshan is drawn");
         assert_eq!(liangshan.size, Some(4_960_000.0));
-        for cell in first.reserves.iter().map(|r| r.sources) {
-            assert!(
-                source_ids(cell).all(|id| first.source(id).is_some()),
-                "{cell}"
-            );
-        }
-        for cell in first.claims.iter().map(|c| c.sources) {
+        assert!(
+            first.claims.is_empty(),
+            "the claims' list comes with the file"
+        );
+        let cells = first.reserves.iter().map(|r| r.sources);
+        for cell in cells.chain(first.production.iter().map(|p| p.sources)) {
             assert!(
                 source_ids(cell).all(|id| first.source(id).is_some()),
                 "{cell}"

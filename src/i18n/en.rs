@@ -189,7 +189,7 @@ pub static EN: Strings = Strings {
     settings_label: "Display settings",
     view_failed: "This view could not be loaded. Check the connection and try again.",
     retry: "Try again",
-    kit_failed: "This could not be loaded. Check the connection and try again.",
+    load_failed: "This could not be loaded. Check the connection and try again.",
 
     reserves_table_headers: &["Country", "Reserves (t REO)", "Share of world", "Change since previous edition", "Years of supply", "Source"],
     discoveries_table_headers: &["Find", "Country", "Announced", "Size", "Kind of estimate", "Announced by", "Source"],

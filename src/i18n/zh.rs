@@ -189,7 +189,7 @@ pub static ZH: Strings = Strings {
     settings_label: "显示设置",
     view_failed: "无法加载此视图。请检查网络连接后重试。",
     retry: "重试",
-    kit_failed: "无法加载。请检查网络连接后重试。",
+    load_failed: "无法加载。请检查网络连接后重试。",
 
     reserves_table_headers: &["国家", "储量（REO吨）", "占全球比例", "较上一版本变化", "可供开采年数", "来源"],
     discoveries_table_headers: &["发现", "国家", "公布日期", "规模", "估计类别", "公布方", "来源"],

@@ -33,11 +33,53 @@ fn texts(c: &Claim, lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// The panel: a disclosure, closed at first. In the release build the list's code and rows are
+/// fetched when the reader reaches for the toggle (pointer over it, focus on it), and built hidden
+/// so it is usually there by the time of the click.
 #[component]
 pub fn ClaimsPanel() -> impl IntoView {
-    let ctx = crate::app::use_ctx();
-    let d = crate::data::dataset();
     let open = RwSignal::new(false);
+    let ahead = RwSignal::new(false);
+    let built = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || open.get() || ahead.get()
+    });
+    // Bumped by "Try again" after the list could not be loaded.
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <section class="claims" aria-labelledby="claims-toggle">
+            <h2 class="claims-heading">
+                <button type="button" id="claims-toggle" aria-expanded=move || open.get().to_string()
+                    aria-controls="claims-list" on:click=move |_| open.update(|o| *o = !*o)
+                    on:pointerenter=move |_| ahead.set(true) on:focus=move |_| ahead.set(true)>
+                    {tr(|t| t.claims_title)}
+                </button>
+            </h2>
+            <div id="claims-list" hidden=move || !open.get()>
+                <Show when=move || built.get()>
+                    <p>{tr(|t| t.claims_intro)}</p>
+                    {move || {
+                        attempt.track();
+                        Suspend::new(async move {
+                            match crate::app::later::claims().await {
+                                Ok(list) => list,
+                                Err(_) => view! {
+                                    <crate::app::LoadFailed attempt=attempt message=|t| t.load_failed />
+                                }
+                                .into_any(),
+                            }
+                        })
+                    }}
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// Every claim with its verdict, context and sources, the current view's first.
+#[component]
+pub fn ClaimList() -> impl IntoView {
+    let ctx = crate::app::use_ctx();
+    let d = crate::data::whole();
     // Only a change of view reorders the claims; other controls leave the list alone.
     let view = Memo::new(move |_| ctx.state.with(|s| s.view));
     // Written as HTML text (see `html::escape`): the list only changes with the view and language.
@@ -62,22 +104,7 @@ pub fn ClaimsPanel() -> impl IntoView {
         }
         html
     };
-    view! {
-        <section class="claims" aria-labelledby="claims-toggle">
-            <h2 class="claims-heading">
-                <button type="button" id="claims-toggle" aria-expanded=move || open.get().to_string()
-                    aria-controls="claims-list" on:click=move |_| open.update(|o| *o = !*o)>
-                    {tr(|t| t.claims_title)}
-                </button>
-            </h2>
-            <Show when=move || open.get()>
-                <div id="claims-list">
-                    <p>{tr(|t| t.claims_intro)}</p>
-                    <ul class="claim-list" inner_html=items></ul>
-                </div>
-            </Show>
-        </section>
-    }
+    view! { <ul class="claim-list" inner_html=items></ul> }
 }
 
 #[cfg(test)]
