@@ -526,9 +526,11 @@ mod kit {
         let status = kit.status;
         match act {
             Act::Csv => {
-                let text = kit
-                    .figure()
-                    .map(|m| m.with(|f| csv_text(&f.csv, t, &kit.share_url())));
+                // The figures of the view being read, once that view is there.
+                let text = kit.figure().map(|_| {
+                    let csv = ctx.state.with_untracked(|s| crate::views::csv(d, s));
+                    csv_text(&csv, t, &kit.share_url())
+                });
                 let mime = "text/csv;charset=utf-8";
                 status
                     .download(text.is_some_and(|text| save(&file_name("csv"), &text.into(), mime)));

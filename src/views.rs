@@ -10,7 +10,7 @@ pub mod reserves;
 use crate::charts::{bars, columns, timeline, Drawn, Palette};
 use crate::data::{model::source_ids, Dataset, Source};
 use crate::format;
-use crate::state::Lang;
+use crate::state::{Lang, UrlState, View};
 
 /// What a view shows for one state of its controls: everything the shared figure component needs,
 /// already in the reader's language.
@@ -27,8 +27,18 @@ pub struct Figure {
     pub table: Table,
     pub notes: Vec<String>,
     pub sources: Vec<&'static Source>,
-    /// The same figures for download: raw numbers, units and sources in their own columns.
-    pub csv: Csv,
+}
+
+/// The figures of the view being read, for download: raw numbers, units and sources in their own
+/// columns. Made only when a reader downloads them, not with every figure: so the work is not
+/// repeated at every change of a control, and its code comes with the newsroom kit.
+pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+    match state.view {
+        View::Reserves => reserves::csv(d, state),
+        View::Discoveries => discoveries::csv(d, state),
+        View::Quotas => quotas::csv(d, state),
+        View::Exports => exports::annual_csv(d),
+    }
 }
 
 /// Rows for a spreadsheet: values unformatted (44000000, not "44 Mt").
@@ -224,5 +234,46 @@ mod tests {
             assert_eq!(quotas(&s), quotas(&same(View::Quotas)), "{q}");
             assert_eq!(exports(&s), exports(&same(View::Exports)), "{q}");
         }
+    }
+
+    /// The download holds what the reader is looking at: the rows charted, in the chart's order.
+    #[test]
+    fn the_csv_of_a_view_has_the_rows_it_charts() {
+        let d = dataset();
+        let state = |q: &str| UrlState::from_query(q).0;
+        let column = |csv: &super::Csv, name: &str| -> Vec<String> {
+            let i = csv.header.iter().position(|h| h == name).expect(name);
+            csv.rows.iter().map(|r| r[i].clone()).collect()
+        };
+
+        let s = state("?view=reserves&edition=2025&measure=share");
+        let super::Chart::Bars(bars) = super::reserves::figure(d, &s, Lang::En, &EN).chart else {
+            panic!("reserves draws bars");
+        };
+        let csv = super::csv(d, &s);
+        let countries = column(&csv, "country");
+        let charted: Vec<&str> = bars.rows.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(countries[..charted.len()], charted[..]);
+        assert_eq!(countries[charted.len()..], ["World"], "the world total, no Liangshan in %");
+        assert!(csv.rows.iter().all(|r| r.len() == csv.header.len()));
+
+        let s = state("?view=quotas&from=2019&to=2024");
+        let years: Vec<String> = d
+            .quotas
+            .iter()
+            .filter(|q| (2019..=2024).contains(&q.year))
+            .map(|q| q.year.to_string())
+            .collect();
+        assert_eq!(column(&super::csv(d, &s), "year"), years);
+
+        let s = state("?view=discoveries&country=Sweden");
+        let ids: Vec<String> = super::discoveries::filtered(d, &s)
+            .map(|f| f.id.to_string())
+            .collect();
+        assert!(!ids.is_empty());
+        assert_eq!(column(&super::csv(d, &s), "id"), ids);
+
+        let csv = super::csv(d, &state("?view=exports&show=value"));
+        assert_eq!(csv.rows.len(), d.exports_annual.len());
     }
 }

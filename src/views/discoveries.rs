@@ -229,11 +229,12 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             t.note_date_position.to_string(),
         ],
         sources: sources_of(d, finds.iter().map(|f| &f.sources)),
-        csv: csv(d, &finds),
     }
 }
 
-fn csv(d: &Dataset, finds: &[&Discovery]) -> Csv {
+/// The finds the filters keep, for a spreadsheet (the download).
+pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+    let finds: Vec<&Discovery> = filtered(d, state).collect();
     let header: Vec<&str> = [
         "id",
         "deposit",

@@ -192,11 +192,11 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         },
         notes,
         sources: sources_of(d, rows.iter().map(|e| &e.sources)),
-        csv: annual_csv(d),
     }
 }
 
-fn annual_csv(d: &Dataset) -> Csv {
+/// The yearly figures (the chart the controls change), for a spreadsheet (the download).
+pub fn annual_csv(d: &Dataset) -> Csv {
     let header: Vec<&str> = [
         "year",
         "months",
@@ -232,28 +232,6 @@ fn annual_csv(d: &Dataset) -> Csv {
             (if e.preferred { "yes" } else { "no" }).to_string(),
         ]);
         row.extend(source_cells(d, e.sources));
-        csv.rows.push(row);
-    }
-    csv
-}
-
-fn monthly_csv(d: &Dataset) -> Csv {
-    let header: Vec<&str> = [
-        "from",
-        "to",
-        "volume_t",
-        "yoy_pct",
-        "mom_pct",
-        "avg_price_usd_per_t",
-    ]
-    .into_iter()
-    .chain(SOURCE_HEADER)
-    .collect();
-    let mut csv = Csv::new(&header);
-    for p in d.exports_monthly {
-        let mut row = vec![p.from.to_string(), p.to.to_string()];
-        row.extend([p.volume_t, p.yoy_pct, p.mom_pct, p.avg_price_usd_t].map(raw));
-        row.extend(source_cells(d, p.sources));
         csv.rows.push(row);
     }
     csv
@@ -399,7 +377,6 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
         },
         notes: vec![t.note_monthly.to_string()],
         sources: sources_of(d, spans.iter().map(|p| &p.sources)),
-        csv: monthly_csv(d),
     }
 }
 

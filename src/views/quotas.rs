@@ -363,11 +363,13 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         table,
         notes,
         sources: sources_of(d, cells),
-        csv: csv(d, from, to, breakdown),
     }
 }
 
-fn csv(d: &Dataset, from: u16, to: u16, breakdown: QuotaBreakdown) -> Csv {
+/// The years or batches charted, for a spreadsheet (the download).
+pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+    let (from, to) = year_span(d, state);
+    let breakdown = state.quotas;
     if breakdown == QuotaBreakdown::Batches {
         let header: Vec<&str> = [
             "year",

@@ -8,7 +8,7 @@ use crate::app::tr;
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::bars::{BarKind, BarRow, Bars};
 use crate::data::derived::*;
-use crate::data::{Dataset, Qualifier, Quality, WORLD};
+use crate::data::{Dataset, Qualifier, Quality, ReserveFigure, WORLD};
 use crate::format::{self, number, percent, tonnes, tonnes_short};
 use crate::i18n::{fill, Strings};
 use crate::state::{Lang, ReservesMeasure, UrlState, View};
@@ -29,23 +29,33 @@ pub fn liangshan(d: &Dataset) -> Option<&'static crate::data::Discovery> {
     d.discoveries.iter().find(|f| f.beside_reserves())
 }
 
-pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
-    let edition = edition(d, state);
-    let measure = state.measure;
-    let mut rows: Vec<&crate::data::ReserveFigure> = d
+/// The value a bar shows for one country's row, in the measure chosen.
+fn value_of(d: &Dataset, edition: u16, measure: ReservesMeasure, r: &ReserveFigure) -> Option<f64> {
+    match measure {
+        ReservesMeasure::Tonnes => r.reserves_t,
+        ReservesMeasure::Share => share_of_world(d, edition, r.country).map(|s| s.percent),
+        ReservesMeasure::Years => years_of_supply(d, edition, r.country),
+    }
+}
+
+/// The countries of an edition in the chart's order: largest first; countries without a figure
+/// ("NA") go last but stay visible.
+fn ranked(d: &Dataset, edition: u16, measure: ReservesMeasure) -> Vec<&'static ReserveFigure> {
+    let mut rows: Vec<&ReserveFigure> = d
         .reserves
         .iter()
         .filter(|r| r.edition == edition && r.country != WORLD)
         .collect();
-    let value_of = |r: &crate::data::ReserveFigure| match measure {
-        ReservesMeasure::Tonnes => r.reserves_t,
-        ReservesMeasure::Share => share_of_world(d, edition, r.country).map(|s| s.percent),
-        ReservesMeasure::Years => years_of_supply(d, edition, r.country),
-    };
-    // Largest first; countries without a figure ("NA") go last but stay visible.
-    crate::order::sort_by(&mut rows, |a, b| {
-        value_of(a).unwrap_or(-1.0) > value_of(b).unwrap_or(-1.0)
-    });
+    let value = |r: &ReserveFigure| value_of(d, edition, measure, r).unwrap_or(-1.0);
+    crate::order::sort_by(&mut rows, |a, b| value(a) > value(b));
+    rows
+}
+
+pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
+    let edition = edition(d, state);
+    let measure = state.measure;
+    let rows = ranked(d, edition, measure);
+    let value_of = |r: &ReserveFigure| value_of(d, edition, measure, r);
     let world = world_reserves(d, edition);
     let edition_label = fill(t.mcs_edition, &[("edition", &edition.to_string())]);
 
@@ -237,6 +247,43 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     cells.extend(production_cells.iter());
     let sources = sources_of(d, cells);
 
+    let (axis_label, ticks) = match measure {
+        ReservesMeasure::Tonnes => (t.axis_reserves_t.to_string(), Ticks::Tonnes),
+        ReservesMeasure::Share => (t.axis_share.to_string(), Ticks::Percent),
+        ReservesMeasure::Years => (t.axis_years.to_string(), Ticks::Years),
+    };
+    Figure {
+        summary,
+        alt,
+        chart: Chart::Bars(Bars {
+            rows: bars,
+            axis_label,
+        }),
+        ticks,
+        readouts,
+        table: Table {
+            caption: fill(t.reserves_table_caption, &[("edition", &edition_label)]),
+            headers: t
+                .reserves_table_headers
+                .iter()
+                .map(|h| h.to_string())
+                .collect(),
+            rows: table_rows,
+            numeric: vec![false, true, true, true, true, false],
+        },
+        notes,
+        sources,
+    }
+}
+
+/// The figures behind the chart for a spreadsheet (the download), in the chart's order, with the
+/// world total and, in tonnes, the Liangshan announcement.
+pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+    let edition = edition(d, state);
+    let measure = state.measure;
+    let rows = ranked(d, edition, measure);
+    let world_row = reserve(d, edition, WORLD);
+    let liangshan_row = liangshan(d);
     let header: Vec<&str> = [
         "edition",
         "country",
@@ -286,35 +333,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         row.extend(source_cells(d, l.sources));
         csv.rows.push(row);
     }
-
-    let (axis_label, ticks) = match measure {
-        ReservesMeasure::Tonnes => (t.axis_reserves_t.to_string(), Ticks::Tonnes),
-        ReservesMeasure::Share => (t.axis_share.to_string(), Ticks::Percent),
-        ReservesMeasure::Years => (t.axis_years.to_string(), Ticks::Years),
-    };
-    Figure {
-        summary,
-        alt,
-        chart: Chart::Bars(Bars {
-            rows: bars,
-            axis_label,
-        }),
-        ticks,
-        readouts,
-        table: Table {
-            caption: fill(t.reserves_table_caption, &[("edition", &edition_label)]),
-            headers: t
-                .reserves_table_headers
-                .iter()
-                .map(|h| h.to_string())
-                .collect(),
-            rows: table_rows,
-            numeric: vec![false, true, true, true, true, false],
-        },
-        notes,
-        sources,
-        csv,
-    }
+    csv
 }
 
 fn share_label(s: crate::data::derived::Share, lang: Lang, t: &Strings) -> String {
