@@ -49,7 +49,7 @@ fn main() {
     } else {
         d
     };
-    println!("cargo:rustc-env=ROWS_FILE={}", rows_file_name(&files));
+    println!("cargo:rustc-env=ROWS_FILE={}", rows_file_name());
 
     // The model's Debug output is valid Rust once every enum's variants are in scope.
     let mut out = String::from(
@@ -120,42 +120,20 @@ fn for_the_page(d: model::Dataset) -> model::Dataset {
 
 /// The rows file's name, the same in the wasm and in the post-build step that writes it: a hash
 /// of everything its content depends on (the data, and the code that selects and encodes it).
-fn rows_file_name(files: &parse::Files) -> String {
-    let parse::Files {
-        sources,
-        reserves,
-        production,
-        discoveries,
-        quotas,
-        quota_batches,
-        exports_annual,
-        exports_monthly,
-        prices,
-        claims,
-        countries,
-    } = files;
-    let code = ["build.rs", "src/data/model.rs", "src/data/pack.rs"]
-        .map(|path| fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}"))));
-    let data = [
-        sources,
-        reserves,
-        production,
-        discoveries,
-        quotas,
-        quota_batches,
-        exports_annual,
-        exports_monthly,
-        prices,
-        claims,
-        countries,
-    ];
+fn rows_file_name() -> String {
+    let mut inputs: Vec<_> = fs::read_dir("data")
+        .unwrap_or_else(|e| fail(&format!("data: {e}")))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    inputs.sort();
+    inputs.extend(["build.rs", "src/data/model.rs", "src/data/pack.rs"].map(Into::into));
+    let texts = inputs.iter().map(|path| {
+        fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())))
+    });
     // FNV-1a, 64 bits: enough to tell builds apart, and no dependency.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for text in data
-        .iter()
-        .map(|t| **t)
-        .chain(code.iter().map(String::as_str))
-    {
+    for text in texts {
         for byte in text.bytes().chain([0]) {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Prints what the first view transfers (raw, gzip -9, brotli -q 11) and fails when the brotli total
 # exceeds the ceiling. Byte sizes are the same on every machine, so this may fail the build.
-# The ceiling is a regression guard a little above today's size (143,524 B on 2026-12-02); the
-# budget of issue #8 is 100 KB and is not met (see README, Performance). The views and newsroom
-# code fetched on demand are not part of the first view, so they are not counted here.
+# The ceiling is a regression guard a little above today's size (125,916 B on 2026-12-02); the
+# budget of issue #8 is 100 KB and is not met (see README, Performance). The code and rows fetched
+# on demand (other views, claims' list, newsroom kit) are not part of the first view, so they are
+# not counted here.
 # usage: scripts/size.sh [dist] [ceiling-bytes]
 set -euo pipefail
 dist="${1:-dist}"
-ceiling="${2:-${SIZE_CEILING_BYTES:-147456}}"
+ceiling="${2:-${SIZE_CEILING_BYTES:-129024}}"
 files=("$dist"/index.html "$dist"/start-*.js "$dist"/rare-earth-explorer-*.js "$dist"/rare-earth-explorer-*_bg.wasm "$dist"/main-*.css "$dist"/favicon.svg)
 total_raw=0 total_gz=0 total_br=0
 printf '%-48s %10s %10s %10s\n' "file (first view)" raw gzip-9 brotli-11
