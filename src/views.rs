@@ -254,7 +254,11 @@ mod tests {
         let countries = column(&csv, "country");
         let charted: Vec<&str> = bars.rows.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(countries[..charted.len()], charted[..]);
-        assert_eq!(countries[charted.len()..], ["World"], "the world total, no Liangshan in %");
+        assert_eq!(
+            countries[charted.len()..],
+            ["World"],
+            "the world total, no Liangshan in %"
+        );
         assert!(csv.rows.iter().all(|r| r.len() == csv.header.len()));
 
         let s = state("?view=quotas&from=2019&to=2024");
