@@ -10,8 +10,10 @@ build_only=false
 
 apt_packages=()
 command -v brotli >/dev/null || apt_packages+=(brotli)
-# The build-time preview image needs one sans-serif font to draw its labels.
+# The build-time preview images need a sans-serif font for their labels, and a CJK one for the
+# Chinese names and the Chinese images (without it they show boxes).
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || apt_packages+=(fonts-dejavu-core)
+[[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || apt_packages+=(fonts-noto-cjk)
 if ! $build_only; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)

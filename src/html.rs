@@ -6,7 +6,9 @@
 //! kind and list, for markup that never reacts by itself (with the static page frame in app.rs:
 //! -36 KB of wasm, -8 KB brotli, measured).
 
-use crate::data::Source;
+use crate::data::{Dataset, Provenance, Source};
+use crate::i18n::{fill, Strings};
+use crate::state::Lang;
 use crate::ui::Choice;
 use crate::views::Table;
 
@@ -88,19 +90,52 @@ pub fn table_html(table: &Table) -> String {
     html
 }
 
-/// Sources as citations: linked title, publisher, date; one `<li>` each.
-pub fn sources_html(sources: &[&Source]) -> String {
+/// Sources as citations: title (linked where the original's address is known), publisher, date,
+/// and how the publication reached us when it is not the original: one `<li>` each. A source
+/// without an address is named, not linked: its only known copies are no place to send a reader.
+pub fn sources_html(d: &Dataset, sources: &[&Source], lang: Lang, t: &Strings) -> String {
     sources
         .iter()
         .map(|s| {
-            format!(
-                "<li><a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a>{}</li>",
-                escape(s.url),
-                escape(s.title),
-                escape(&format!(" — {}, {}", s.publisher, s.date))
-            )
+            let title = if s.url.is_empty() {
+                escape(s.title)
+            } else {
+                format!(
+                    "<a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a>",
+                    escape(s.url),
+                    escape(s.title)
+                )
+            };
+            let mut rest = format!(
+                "{}{}{}{}",
+                t.citation_dash,
+                crate::views::publisher_name(d, s.publisher, lang),
+                t.citation_comma,
+                s.date
+            );
+            if let Some(how) = provenance_note(s, t) {
+                rest.push_str(&how);
+            }
+            format!("<li>{title}{}</li>", escape(&rest))
         })
         .collect()
+}
+
+/// How a source reached us when it is not the publication itself: " (wire copy on nasdaq.com)",
+/// " (known only from a rewritten copy)".
+pub fn provenance_note(s: &Source, t: &Strings) -> Option<String> {
+    match s.provenance {
+        Provenance::Original => None,
+        Provenance::Syndicated => Some(fill(t.source_syndicated, &[("host", &host(s.url))])),
+        Provenance::Rewrite => Some(t.source_rewrite.to_string()),
+    }
+}
+
+/// The site of an address, for saying where a copy is: `https://www.nasdaq.com/x` -> `nasdaq.com`.
+pub fn host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    host.trim_start_matches("www.").to_string()
 }
 
 /// One `<li>` per line of text.
@@ -161,10 +196,34 @@ mod tests {
     #[test]
     fn sources_link_their_publication() {
         let d = crate::data::dataset();
+        let t = &crate::i18n::EN;
         let usgs = d.source("usgs-mcs-2025").expect("MCS 2025 is a source");
-        let html = sources_html(&[usgs]);
+        let html = sources_html(d, &[usgs], Lang::En, t);
         assert!(html.starts_with(&format!("<li><a href=\"{}\" rel=\"noopener\"", usgs.url)));
         assert!(html.contains("Mineral Commodity Summaries 2025"));
         assert!(html.ends_with(&format!(" — U.S. Geological Survey, {}</li>", usgs.date)));
+        let zh = sources_html(d, &[usgs], Lang::Zh, &crate::i18n::ZH);
+        assert!(zh.contains("美国地质调查局"), "{zh}");
+    }
+
+    #[test]
+    fn a_source_without_an_address_is_named_not_linked_and_a_copy_says_where_it_is() {
+        let d = crate::data::dataset();
+        let t = &crate::i18n::EN;
+        let base = *d.source("usgs-mcs-2025").expect("a source");
+        let unlinked = Source {
+            url: "",
+            provenance: Provenance::Rewrite,
+            ..base
+        };
+        let html = sources_html(d, &[&unlinked], Lang::En, t);
+        assert!(!html.contains("<a "), "{html}");
+        assert!(html.contains(t.source_rewrite), "{html}");
+        let wire = Source {
+            url: "https://www.nasdaq.com/articles/x",
+            provenance: Provenance::Syndicated,
+            ..base
+        };
+        assert!(sources_html(d, &[&wire], Lang::En, t).contains("nasdaq.com"));
     }
 }

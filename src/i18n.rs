@@ -29,6 +29,21 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Strings {
+    /// "2024: 270,000 t" / "2024：270,000 吨": a head and what it says, with the language's colon.
+    pub fn head(&self, head: &str, body: &str) -> String {
+        format!("{head}{}{body}", self.colon)
+    }
+
+    /// "(+5.9 % on 2023)" / "（较2023年增长5.9%）", with the space English puts before it.
+    pub fn paren(&self, text: &str) -> String {
+        format!("{}{text}{}", self.paren_open, self.paren_close)
+    }
+
+    /// "Mining quota 270,000 t" / "开采指标270,000 吨".
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        fill(self.label_value, &[("label", label), ("value", value)])
+    }
+
     pub fn view_name(&self, view: View) -> &'static str {
         match view {
             View::Reserves => self.tab_reserves,
@@ -66,34 +81,40 @@ catalogue! {
     footer_sources, footer_usgs, footer_customs, footer_miit, footer_mnr, footer_method,
     sources, show_as, chart, table, readout_hint, chart_help,
     claims_title, claims_intro, verdict_confirmed, verdict_needs_context, verdict_not_supported,
-    not_available, yes, no_other_report,
+    not_available, yes, no_other_report, list_separator, citation_dash, citation_comma, colon,
+    paren_open, paren_close, label_value,
+    source_syndicated, source_rewrite, computed_mark, change_on, more_than, about, at_most,
     // Reserves
     edition, measure, measure_tonnes, measure_share, measure_years, mcs_edition, partial_edition,
-    default_edition_note, at_most, about, of_world, years_value, vs_edition, no_production, country,
-    reserves_summary, reserves_summary_no_world, reserves_summary_no_china, reserves_alt,
-    liangshan_bar, liangshan_alt, reserves_table_caption, revisions_title, revisions_caption,
-    axis_reserves_t, axis_share, axis_years,
+    default_edition_note, of_world, years_value, years_of_supply_value, years_not_shown,
+    vs_edition, country, reserves_summary, reserves_summary_years, reserves_summary_no_world,
+    reserves_summary_no_china, reserves_alt, reserves_alt_missing, liangshan_bar, liangshan_name,
+    liangshan_alt, reserves_table_caption, revisions_title, revisions_caption, revised_up,
+    revised_down, axis_reserves_t, axis_share, axis_years,
     note_reserves_unit, note_australia_jorc, note_world_lower_bound, note_world_approximate,
-    note_secondary_edition, note_liangshan_not_in_usgs, note_years_of_supply,
-    note_china_production_quota, note_india_na_2026,
+    note_rounded_by_secondary, note_secondary_edition, note_revisions, note_liangshan_not_in_usgs,
+    note_years_of_supply, note_china_production_quota, note_india_na_2026,
     // Discoveries
     basis, all_countries, all_bases, basis_reserve, basis_resource, basis_expected_additional,
     basis_internal_estimate, basis_forecast, unit_reo, unit_ore, unit_unclear, no_tonnage,
-    date_unknown, discoveries_summary, discoveries_summary_filtered, discoveries_none,
+    date_unknown, announced_by_on, update_of, discoveries_summary, discoveries_summary_filtered, discoveries_summary_single,
+    discoveries_none,
     discoveries_alt, discoveries_table_caption, axis_size_reo, off_chart_title, off_chart_intro,
     why_ore, why_unclear, why_no_tonnage, why_no_date,
     note_liangshan_resources, note_basis, note_ore_not_comparable, note_date_position,
     // Quotas
     breakdown, breakdown_total, breakdown_split, breakdown_batches, from_year, to_year,
-    mining_quota, smelting_quota, light_quota, ionic_quota, split_unknown, batches_unknown, batch_n,
-    on_year_before, on_same_batch, gap_not_found, gap_not_published, quotas_summary, quotas_alt,
-    quotas_table_caption, batches_table_caption, axis_quota,
-    note_quota_batches, note_quota_gaps, note_quota_split,
+    mining_quota, smelting_quota, light_quota, ionic_quota, split_unknown, batches_unknown, mining_quota_unbatched, batch_n,
+    change_on_same_batch, batch_rest, gap_not_found, gap_not_published, quotas_summary,
+    quotas_alt, quotas_alt_gaps, quotas_table_caption, batches_table_caption, axis_quota,
+    note_quota_batches, note_quota_gaps, note_quota_split, note_computed_change,
     // Exports
-    show, export_volume, export_value, unit_value, usd_per_t, cny_millions, derived_unit_value,
-    first_months, gap_not_reported, gap_month, gap_month_long, exports_summary, exports_alt,
+    show, export_volume, export_value, unit_value, usd_per_t, usd_per_kg, derived_unit_value,
+    first_months, gap_not_reported, gap_not_reported_long, gap_month, gap_month_long,
+    gap_month_together, change_on_same_months, exports_summary, exports_alt,
     exports_table_caption, axis_export_volume, axis_export_value, axis_unit_value,
-    note_exports_preferred, note_exports_gaps, note_export_value,
+    note_exports_unit, note_exports_preferred, note_exports_gaps, note_exports_computed_change,
+    note_export_value, note_oxide_prices,
     monthly_title, monthly_summary, monthly_alt, monthly_table_caption, note_monthly,
     // Newsroom kit and settings
     actions_label, share, embed, cite, download_csv, download_png, download_svg, link_copied,

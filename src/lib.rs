@@ -18,6 +18,8 @@ macro_rules! on_demand {
 
 pub mod app;
 pub mod charts;
+#[cfg(test)]
+mod copy_deck;
 pub mod data;
 pub mod embed;
 pub mod format;

@@ -111,15 +111,48 @@ pub struct Caption<'a> {
     pub url: &'a str,
 }
 
+/// Splits `text` into lines no wider than `max_px` at `px` pixels (estimated as the charts do, on
+/// the wide side), breaking at spaces and between Chinese characters.
+pub fn wrap(text: &str, px: f64, max_px: i32) -> Vec<String> {
+    use crate::charts::text_width;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Words end at a space; each CJK character can end a line by itself, as Chinese text does.
+    let mut words: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if c == ' ' || !c.is_ascii() || text[end..].starts_with(|n: char| !n.is_ascii()) {
+            words.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        words.push(&text[start..]);
+    }
+    for word in words {
+        if !line.is_empty() && text_width(&format!("{line}{}", word.trim_end()), px) > max_px {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 /// The chart as a standalone SVG with its title above and the source line and address below, so a
-/// downloaded image still says what it shows and where it comes from.
+/// downloaded image still says what it shows and where it comes from. Long lines wrap: a subtitle
+/// cut off at the edge would change what it says. Returns the markup and its total height.
 pub fn export_svg(
     chart_svg: &str,
     width: u32,
     height: u32,
     caption: &Caption,
     dark: bool,
-) -> String {
+) -> (String, u32) {
     let Caption {
         title,
         summary,
@@ -131,25 +164,51 @@ pub fn export_svg(
     } else {
         ("#ffffff", "#1f2328", "#596069")
     };
-    let head = 56;
-    let foot = 44;
-    let total = height + head + foot;
+    let max = width as i32 - 16;
+    let lines = |text: &str, px: f64, y0: u32, step: u32, size: &str, fill: &str, weight: &str| {
+        wrap(text, px, max)
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                format!(
+                    "<text x=\"8\" y=\"{}\" font-size=\"{size}\"{weight} fill=\"{fill}\">{}</text>",
+                    y0 + i as u32 * step,
+                    escape(l)
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let title_lines = lines(
+        title,
+        17.0 * 1.1,
+        22,
+        22,
+        "17",
+        ink,
+        " font-weight=\"bold\"",
+    );
+    let summary_top = 22 * title_lines.len() as u32 + 22;
+    let summary_lines = lines(summary, 12.0, summary_top, 16, "12", muted, "");
+    let head = summary_top + 16 * summary_lines.len() as u32 - 4;
+    let source_lines = lines(source, 11.0, height + head + 18, 15, "11", muted, "");
+    let url_top = height + head + 18 + 15 * source_lines.len() as u32;
+    let url_lines = if url.is_empty() {
+        Vec::new()
+    } else {
+        lines(url, 11.0, url_top, 15, "11", muted, "")
+    };
+    let total = url_top + 15 * url_lines.len() as u32 + 4;
     // The chart's own <svg> nests fine inside ours once placed with x/y.
     let inner = chart_svg.replacen("<svg ", &format!("<svg x=\"0\" y=\"{head}\" "), 1);
-    format!(
+    let svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"sans-serif\">\
-<rect width=\"100%\" height=\"100%\" fill=\"{bg}\"/>\
-<text x=\"8\" y=\"22\" font-size=\"17\" font-weight=\"bold\" fill=\"{ink}\">{}</text>\
-<text x=\"8\" y=\"44\" font-size=\"12\" fill=\"{muted}\">{}</text>{inner}\
-<text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"{muted}\">{}</text>\
-<text x=\"8\" y=\"{}\" font-size=\"11\" fill=\"{muted}\">{}</text></svg>",
-        escape(title),
-        escape(summary),
-        height + head + 18,
-        escape(source),
-        height + head + 34,
-        escape(url),
-    )
+<rect width=\"100%\" height=\"100%\" fill=\"{bg}\"/>{}{}{inner}{}{}</svg>",
+        title_lines.concat(),
+        summary_lines.concat(),
+        source_lines.concat(),
+        url_lines.concat(),
+    );
+    (svg, total)
 }
 
 /// A short and a long citation of the current view, dated `accessed` (YYYY-MM-DD).
@@ -521,7 +580,7 @@ mod kit {
                 };
                 export_svg(&drawn.svg, width, drawn.height, &caption, dark)
             });
-            Some((svg, width, drawn.height + 100))
+            Some((svg.0, width, svg.1))
         };
         let status = kit.status;
         match act {
@@ -753,9 +812,9 @@ mod tests {
             source: "Source: USGS",
             url: "https://x/?a=1&b=2",
         };
-        let svg = export_svg(
+        let (svg, height) = export_svg(
             "<svg width=\"10\" height=\"10\"></svg>",
-            10,
+            200,
             10,
             &caption,
             false,
@@ -766,6 +825,23 @@ mod tests {
                 && svg.contains("a=1&amp;b=2")
         );
         assert!(svg.contains("<svg x=\"0\" y=\"56\" width=\"10\""));
+        assert!(svg.contains(&format!("height=\"{height}\"")));
+    }
+
+    #[test]
+    fn a_long_subtitle_wraps_instead_of_running_off_the_image() {
+        let summary = "China set its 2024 rare earth mining quota at 270,000 t in 2 batches (135,000 t + 135,000 t), +5.9 % on 2023.";
+        let lines = wrap(summary, 12.0, 400);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines.join(" "), summary, "no word lost");
+        assert!(lines
+            .iter()
+            .all(|l| crate::charts::text_width(l, 12.0) <= 400));
+        let zh = wrap("中国2024年稀土开采总量控制指标为270,000 吨，分2批下达（135,000 吨 + 135,000 吨），较2023年增长5.9%。", 12.0, 200);
+        assert!(
+            zh.len() >= 2 && zh.iter().all(|l| crate::charts::text_width(l, 12.0) <= 200),
+            "{zh:?}"
+        );
     }
 
     #[test]

@@ -225,7 +225,7 @@ pub fn FigureView(
                 // A long list (Quotas cites dozens of notices and reports) stays folded.
                 <details class="sources" prop:open=move || sources.with(|s| s.len() <= 8)>
                     <summary>{move || format!("{} ({})", ctx.strings().sources, sources.with(|s| s.len()))}</summary>
-                    <ol class="source-list" inner_html=move || sources.with(|s| html::sources_html(s))></ol>
+                    <ol class="source-list" inner_html=move || sources.with(|s| html::sources_html(crate::data::whole(), s, ctx.lang.get(), ctx.strings()))></ol>
                 </details>
             </figcaption>
         </figure>

@@ -186,12 +186,30 @@ pub fn sources_of<'a>(
     out
 }
 
+/// A publisher's name in the reader's language: the Chinese one where it has one.
+pub fn publisher_name(d: &Dataset, name: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => name,
+        Lang::Zh => d
+            .publishers
+            .iter()
+            .find(|p| p.name == name)
+            .map_or(name, |p| p.name_zh),
+    }
+}
+
 /// The short citation of a row's first (original) source, for readouts and table cells.
-pub fn cite(d: &Dataset, cell: &'static str) -> String {
+pub fn cite(d: &Dataset, cell: &'static str, lang: Lang) -> String {
     source_ids(cell)
         .next()
         .and_then(|id| d.source(id))
-        .map(|s| format!("{}, {}", s.publisher, s.date))
+        .map(|s| {
+            let publisher = publisher_name(d, s.publisher, lang);
+            match lang {
+                Lang::En => format!("{publisher}, {}", s.date),
+                Lang::Zh => format!("{publisher}，{}", s.date),
+            }
+        })
         .unwrap_or_default()
 }
 

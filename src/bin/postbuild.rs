@@ -106,18 +106,7 @@ fn run(dir: &Path) -> Result<(), String> {
             }
         }
     }
-    let sources: String = all_sources
-        .iter()
-        .map(|s| {
-            format!(
-                "<li><a href=\"{}\">{}</a>, {}, {}</li>",
-                escape(s.url),
-                escape(s.title),
-                escape(s.publisher),
-                escape(s.date)
-            )
-        })
-        .collect();
+    let sources = rare_earth_explorer::html::sources_html(d, &all_sources, Lang::En, &EN);
     let noscript = format!(
         "<noscript><div class=\"static-story\"><h1>{}</h1><p>{}</p>\n{story}<h2>{}</h2><ol>{sources}</ol></div></noscript>",
         escape(EN.title),
@@ -148,8 +137,7 @@ fn static_chart(figure: &Figure, view: View) -> (String, u32) {
         source: &source,
         url: "",
     };
-    let svg = export_svg(&drawn.svg, WIDTH, drawn.height, &caption, false);
-    (svg, drawn.height + 100)
+    export_svg(&drawn.svg, WIDTH, drawn.height, &caption, false)
 }
 
 /// The release wasm turns a Rust panic into a bare trap (no hook runs, see scripts/env.sh), which
@@ -202,6 +190,19 @@ fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
                     .into(),
             )
         }
+    }
+    // resvg falls back, glyph by glyph, to any installed font that has it: Chinese text needs one.
+    let has_cjk = svg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let cjk_font = fonts.faces().any(|f| {
+        f.families
+            .iter()
+            .any(|(family, _)| family.contains("CJK") || family.contains("Han"))
+    });
+    if has_cjk && !cjk_font {
+        return Err(
+            "no CJK font installed: the preview would show boxes for Chinese text (apt-get install fonts-noto-cjk)"
+                .into(),
+        );
     }
     let tree =
         resvg::usvg::Tree::from_str(svg, &options).map_err(|e| format!("preview svg: {e}"))?;

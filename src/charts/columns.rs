@@ -39,6 +39,9 @@ pub struct Columns {
     pub columns: Vec<Column>,
     pub series: Vec<Series>,
     pub axis_label: String,
+    /// A second row of labels under the categories, each from its column on: the year under the
+    /// first month of it, so that month labels are never read as years.
+    pub periods: Vec<(usize, String)>,
 }
 
 /// Height of one line of the header (axis title, legend rows).
@@ -59,7 +62,8 @@ pub fn draw(
     // nothing is printed over anything else.
     let legend = legend_rows(chart, w);
     let top = LINE * (1 + legend.len() as i32) + 10;
-    let height = (top + PLOT_H + BOTTOM) as u32;
+    let period_row = if chart.periods.is_empty() { 0 } else { LINE };
+    let height = (top + PLOT_H + BOTTOM + period_row) as u32;
     let max = chart
         .columns
         .iter()
@@ -209,6 +213,19 @@ pub fn draw(
                 }
             }
         }
+        for (i, label) in &chart.periods {
+            let left = x0 + *i as i32 * slot;
+            // A short rule marks where the period starts; its label reads from there.
+            let _ = area.draw(&PathElement::new(
+                vec![(left, base + 4), (left, base + 36)],
+                palette.grid,
+            ));
+            let _ = area.draw(&Text::new(
+                label.clone(),
+                (left + 3, base + 24),
+                bold(SMALL, palette.ink, HPos::Left, VPos::Top),
+            ));
+        }
         let _ = area.draw(&PathElement::new(
             vec![(x0, base), (x0 + plot_w, base)],
             palette.muted,
@@ -296,6 +313,7 @@ mod tests {
                 hollow: false,
             }],
             axis_label: "t REO".into(),
+            periods: Vec::new(),
         };
         let drawn = draw(&chart, 400, &LIGHT, None, &|v| format!("{v}"));
         assert_eq!(drawn.marks.len(), 2);
@@ -322,6 +340,7 @@ mod tests {
                 },
             ],
             axis_label: "t".into(),
+            periods: vec![(0, "2024".into())],
         };
         let drawn = draw(&chart, 400, &LIGHT, Some(1), &|v| format!("{v}"));
         let (a, b) = (drawn.marks[0], drawn.marks[1]);

@@ -76,11 +76,46 @@ pub fn reserve_history(d: &Dataset, country: &str) -> Vec<(u16, Option<f64>)> {
     history
 }
 
-/// How a country's reserves changed from one edition to a later one: (tonnes, per cent).
+/// How a country's reserves changed from one edition to a later one: (tonnes, per cent), only when
+/// USGS printed a different figure. A difference that a secondary source's rounding explains
+/// ("~4 Mt" against 4.2 Mt) is not a revision: neither edition's exact figure is known.
 pub fn reserve_change(d: &Dataset, country: &str, from: u16, to: u16) -> Option<(f64, f64)> {
-    let before = reserve(d, from, country)?.reserves_t?;
-    let after = reserve(d, to, country)?.reserves_t?;
-    Some((after - before, percent_change(before, after)?))
+    let before = reserve(d, from, country)?;
+    let after = reserve(d, to, country)?;
+    if !is_revision(before, after) {
+        return None;
+    }
+    let (b, a) = (before.reserves_t?, after.reserves_t?);
+    Some((a - b, percent_change(b, a)?))
+}
+
+/// Whether two editions' figures for a country differ by more than an approximate figure's
+/// rounding could explain.
+pub fn is_revision(before: &ReserveFigure, after: &ReserveFigure) -> bool {
+    let (Some(b), Some(a)) = (before.reserves_t, after.reserves_t) else {
+        return false;
+    };
+    let slack = |r: &ReserveFigure, v: f64| {
+        if r.qualifier == Qualifier::About {
+            rounding_unit(v) / 2.0
+        } else {
+            0.0
+        }
+    };
+    (a - b).abs() > slack(before, b) + slack(after, a)
+}
+
+/// The place value of a rounded figure's last significant digit: 4,000,000 -> 1,000,000;
+/// 800,000 -> 100,000; 35,447.5 -> 0.1.
+pub fn rounding_unit(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mut unit = 10f64.powi(v.log10().floor() as i32);
+    while unit > 1e-6 && (v / unit - (v / unit).round()).abs() > 1e-9 {
+        unit /= 10.0;
+    }
+    unit
 }
 
 /// The newest production year an edition reports for a country, with its figure.
@@ -94,12 +129,34 @@ pub fn latest_production(d: &Dataset, edition: u16, country: &str) -> Option<(u1
         .max_by_key(|&(year, _)| year)
 }
 
+/// The share of the world's mine production below which years of supply are not shown: reserves
+/// divided by a trickle of output (Brazil, 20 t in 2024) give a million "years" that mean nothing.
+pub const MIN_PRODUCTION_SHARE_PCT: f64 = 1.0;
+
+/// A country's share of the world's mine production in the edition's latest year, in per cent.
+pub fn production_share(d: &Dataset, edition: u16, country: &str) -> Option<f64> {
+    let (year, production) = latest_production(d, edition, country)?;
+    let world = d
+        .production
+        .iter()
+        .find(|p| {
+            p.source_kind == SourceKind::Mcs
+                && p.edition == edition
+                && p.year == year
+                && p.country == WORLD
+        })?
+        .production_t?;
+    (world > 0.0).then(|| production / world * 100.0)
+}
+
 /// Years the edition's reserves would last at the edition's latest mine production: a way of
-/// reading size, not a forecast. `None` when either figure is missing or production is zero.
+/// reading size, not a forecast. `None` when either figure is missing, or when the country mined
+/// less than `MIN_PRODUCTION_SHARE_PCT` of the world's output, where the ratio means nothing.
 pub fn years_of_supply(d: &Dataset, edition: u16, country: &str) -> Option<f64> {
     let reserves = reserve(d, edition, country)?.reserves_t?;
     let (_, production) = latest_production(d, edition, country)?;
-    (production > 0.0).then(|| reserves / production)
+    let share = production_share(d, edition, country)?;
+    (share >= MIN_PRODUCTION_SHARE_PCT && production > 0.0).then(|| reserves / production)
 }
 
 /// Change from `before` to `after` in per cent.
@@ -107,26 +164,98 @@ pub fn percent_change(before: f64, after: f64) -> Option<f64> {
     (before > 0.0).then(|| (after / before - 1.0) * 100.0)
 }
 
+/// A change in per cent as a reader is shown it: the one a source states, or, only where no source
+/// gives one, computed here from two published figures (then rounded to one decimal, and said so).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    pub percent: f64,
+    pub computed: bool,
+}
+
+impl Change {
+    /// The stated change, else the one computed from `before` and `after`.
+    pub fn stated_or_computed(
+        stated: Option<f64>,
+        before: Option<f64>,
+        after: Option<f64>,
+    ) -> Option<Change> {
+        if let Some(percent) = stated {
+            return Some(Change {
+                percent,
+                computed: false,
+            });
+        }
+        let percent = percent_change(before?, after?)?;
+        Some(Change {
+            percent: (percent * 10.0).round() / 10.0,
+            computed: true,
+        })
+    }
+}
+
 /// A year's quota row.
 pub fn quota(d: &Dataset, year: u16) -> Option<&'static Quota> {
     d.quotas.iter().find(|q| q.year == year)
 }
 
-/// Growth of the mining quota over the year before, when both years were published.
-pub fn quota_growth(d: &Dataset, year: u16) -> Option<f64> {
-    let now = quota(d, year)?.mining_t?;
-    let before = quota(d, year.checked_sub(1)?)?.mining_t?;
-    percent_change(before, now)
+/// The series of a year's quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotaSeries {
+    Mining,
+    Smelting,
+    /// Rock-type (light) mining.
+    Light,
+    /// Ionic-clay (mainly medium-heavy) mining.
+    Ionic,
 }
 
-/// Growth of a batch over the same batch a year before.
-pub fn batch_growth(d: &Dataset, year: u16, batch: u8) -> Option<f64> {
+impl QuotaSeries {
+    fn of(self, q: &Quota) -> Option<f64> {
+        match self {
+            QuotaSeries::Mining => q.mining_t,
+            QuotaSeries::Smelting => q.smelting_t,
+            QuotaSeries::Light => q.light_t,
+            QuotaSeries::Ionic => q.ionic_t,
+        }
+    }
+
+    fn stated(self, q: &Quota) -> Option<f64> {
+        match self {
+            QuotaSeries::Mining => q.mining_change_pct,
+            QuotaSeries::Smelting => q.smelting_change_pct,
+            QuotaSeries::Light | QuotaSeries::Ionic => None,
+        }
+    }
+}
+
+/// How one series of the quota changed on the year before: as stated, else computed from two
+/// published years. Each series has its own change: smelting's is never mining's.
+pub fn quota_change(d: &Dataset, year: u16, series: QuotaSeries) -> Option<Change> {
+    let now = quota(d, year)?;
+    let before = year.checked_sub(1).and_then(|y| quota(d, y));
+    Change::stated_or_computed(
+        series.stated(now),
+        before.and_then(|b| series.of(b)),
+        series.of(now),
+    )
+}
+
+/// How a batch changed on the same batch a year earlier (mining, or smelting with `smelting`).
+pub fn batch_change(d: &Dataset, year: u16, batch: u8, smelting: bool) -> Option<Change> {
     let find = |y: u16| {
         d.quota_batches
             .iter()
             .find(|b| b.year == y && b.batch == batch)
     };
-    percent_change(find(year.checked_sub(1)?)?.mining_t?, find(year)?.mining_t?)
+    let now = find(year)?;
+    let before = year.checked_sub(1).and_then(find);
+    let figure = |b: &QuotaBatch| if smelting { b.smelting_t } else { b.mining_t };
+    let stated = if smelting {
+        now.smelting_change_pct
+    } else {
+        now.mining_change_pct
+    };
+    Change::stated_or_computed(stated, before.and_then(figure), figure(now))
 }
 
 /// The report the charts draw for a year (full year when `months` is 12).
@@ -146,11 +275,15 @@ pub fn export_unit_value(e: &ExportYear) -> Option<f64> {
     }
 }
 
-/// Year-on-year change of the preferred full-year export volume.
-pub fn export_volume_change(d: &Dataset, year: u16) -> Option<f64> {
-    let now = preferred_export(d, year, 12)?.volume_t?;
-    let before = preferred_export(d, year.checked_sub(1)?, 12)?.volume_t?;
-    percent_change(before, now)
+/// Year-on-year change of the preferred full-year export volume: as the report states it, else
+/// computed from the two years' preferred volumes.
+pub fn export_volume_change(d: &Dataset, year: u16) -> Option<Change> {
+    let now = preferred_export(d, year, 12)?;
+    let before = year
+        .checked_sub(1)
+        .and_then(|y| preferred_export(d, y, 12))
+        .and_then(|e| e.volume_t);
+    Change::stated_or_computed(now.volume_yoy_pct, before, now.volume_t)
 }
 
 /// A monthly or year-to-date export report by its span (`"2024-01"`, `"2024-08"`).

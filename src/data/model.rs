@@ -16,8 +16,23 @@ pub struct Source {
     pub date: &'static str,
     pub url: &'static str,
     pub licence: &'static str,
-    /// The copy actually read, when it is not the original at `url`.
+    /// The copy actually read, when it is not the original at `url`. An audit trail: never
+    /// linked, since such copies are often mirrors or scrapes.
     pub read_via: &'static str,
+    pub provenance: Provenance,
+}
+
+/// What the address of a source is. `url` may also be empty: the publication is then named
+/// without a link, because the only copy found is not one a reader should be sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// `url` is the publication itself.
+    Original,
+    /// `url` is a licensed verbatim repost of a wire story whose own address is unknown.
+    Syndicated,
+    /// The figures are known only from a rewrite of the publication.
+    Rewrite,
 }
 
 /// How directly a figure was read from the publication it belongs to.
@@ -130,6 +145,7 @@ pub struct Discovery {
     /// As precise as the source: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or empty.
     pub announced: &'static str,
     pub announced_by: &'static str,
+    pub announced_by_zh: &'static str,
     pub size: Option<f64>,
     pub size_qualifier: Qualifier,
     pub unit: Unit,
@@ -157,6 +173,9 @@ pub struct Quota {
     pub status: QuotaStatus,
     pub mining_t: Option<f64>,
     pub smelting_t: Option<f64>,
+    /// The change on the year before as a source states it (per cent); `None` where none does.
+    pub mining_change_pct: Option<f64>,
+    pub smelting_change_pct: Option<f64>,
     /// Rock-type (light) rare earths.
     pub light_t: Option<f64>,
     /// Ionic clay (mainly medium and heavy) rare earths.
@@ -177,6 +196,9 @@ pub struct QuotaBatch {
     pub announced: &'static str,
     pub mining_t: Option<f64>,
     pub smelting_t: Option<f64>,
+    /// The change on the same batch a year earlier as a source states it (per cent).
+    pub mining_change_pct: Option<f64>,
+    pub smelting_change_pct: Option<f64>,
     pub light_t: Option<f64>,
     pub ionic_t: Option<f64>,
     pub note: &'static str,
@@ -262,7 +284,9 @@ pub enum Verdict {
 pub struct Claim {
     pub id: &'static str,
     pub view: Topic,
+    /// The figure as the article gives it, and in Chinese.
     pub figure: &'static str,
+    pub figure_zh: &'static str,
     pub claim_en: &'static str,
     pub claim_zh: &'static str,
     pub verdict: Verdict,
@@ -274,6 +298,13 @@ pub struct Claim {
 /// A country or place name with its Chinese form.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 pub struct Country {
+    pub name: &'static str,
+    pub name_zh: &'static str,
+}
+
+/// A publisher's name as `sources.csv` gives it, and the name Chinese readers know it by.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Publisher {
     pub name: &'static str,
     pub name_zh: &'static str,
 }
@@ -292,6 +323,7 @@ pub struct Dataset {
     pub prices: &'static [Price],
     pub claims: &'static [Claim],
     pub countries: &'static [Country],
+    pub publishers: &'static [Publisher],
 }
 
 impl Dataset {

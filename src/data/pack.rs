@@ -218,6 +218,7 @@ words! {
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
     Product { Ndpr = "ndpr_oxide", Nd = "nd_oxide", Pr = "pr_oxide", Dy = "dy_oxide", Tb = "tb_oxide" }
     Topic { Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports" }
+    Provenance { Original = "original", Syndicated = "syndicated", Rewrite = "rewrite" }
     Verdict { Confirmed = "confirmed", NeedsContext = "needs_context", NotSupported = "not_supported" }
 }
 
@@ -237,16 +238,18 @@ macro_rules! rows {
     )*};
 }
 rows! {
-    Source { id, title, publisher, date, url, licence, read_via }
+    Source { id, title, publisher, date, url, licence, read_via, provenance }
     Discovery {
-        id, deposit, name, name_zh, country, place, announced, announced_by, size, size_qualifier,
-        unit, basis, grade, note, sources,
+        id, deposit, name, name_zh, country, place, announced, announced_by, announced_by_zh, size,
+        size_qualifier, unit, basis, grade, note, sources,
     }
     Quota {
-        year, status, mining_t, smelting_t, light_t, ionic_t, split_derived, batches, note, sources,
+        year, status, mining_t, smelting_t, mining_change_pct, smelting_change_pct, light_t,
+        ionic_t, split_derived, batches, note, sources,
     }
     QuotaBatch {
-        year, batch, label, announced, mining_t, smelting_t, light_t, ionic_t, note, sources,
+        year, batch, label, announced, mining_t, smelting_t, mining_change_pct,
+        smelting_change_pct, light_t, ionic_t, note, sources,
     }
     ExportYear {
         year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, preferred, note,
@@ -255,7 +258,8 @@ rows! {
     ExportPeriod { from, to, volume_t, yoy_pct, mom_pct, avg_price_usd_t, note, sources }
     Price { product, year, estimated, usd_per_kg, note, sources }
     Claim {
-        id, view, figure, claim_en, claim_zh, verdict, explanation_en, explanation_zh, sources,
+        id, view, figure, figure_zh, claim_en, claim_zh, verdict, explanation_en, explanation_zh,
+        sources,
     }
 }
 

@@ -62,6 +62,7 @@ pub struct Files<'a> {
     pub prices: &'a str,
     pub claims: &'a str,
     pub countries: &'a str,
+    pub publishers: &'a str,
 }
 
 /// Parses every table and checks the dataset; every problem found is reported, not just the first.
@@ -81,6 +82,7 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
         prices: leak(parse_table("prices.csv", files.prices)?),
         claims: leak(parse_table("claims.csv", files.claims)?),
         countries: leak(parse_table("countries.csv", files.countries)?),
+        publishers: leak(parse_table("publishers.csv", files.publishers)?),
     };
     let problems = validate(&dataset);
     if problems.is_empty() {
@@ -88,6 +90,59 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// Hosts a reader must never be sent to: spam-headed or adult sites, scrapers and spun rewrites
+/// where the sources audit (2026-12) found copies of cited publications. They may appear in
+/// `read_via`, the record of what was read, never in `url`, which the page links.
+pub const UNLINKABLE: [&str; 35] = [
+    "markforbuffalo.com",
+    "qihaozhan.com",
+    "alvesdebarros.com",
+    "jxjad.com",
+    "docslib.org",
+    "scribd.com",
+    "fyun.cc",
+    "w3wiki.net",
+    "qqstock.cn",
+    "ifuun.com",
+    "cctdcoal.com",
+    "casaroura.com",
+    "zhoukan.cc",
+    "yllds.cn",
+    "sh-re.com",
+    "victorzhang.cn",
+    "lcyu.com",
+    "baogaosu.com",
+    "newsfromrss.com",
+    "squidbusiness.fr",
+    "alaturkanews.com",
+    "nrinvesting.com",
+    "republicofmining.com",
+    "fortunateinvestments.com",
+    "myfxinc.com",
+    "thecapitalbuilder.com",
+    "laosmining.com",
+    "miningeurope.news",
+    "smagnetic.com",
+    "livarava.com",
+    "oedigital.com",
+    "starfeu.com",
+    "calendar-australia.com",
+    "isikotours.co.za",
+    "d1softballnews.com",
+];
+
+fn is_web_address(s: &str) -> bool {
+    (s.starts_with("http://") || s.starts_with("https://")) && !host_of(s).is_empty()
+}
+
+/// The host of an address, lower-cased: `https://Www.Example.org:8/x` -> `www.example.org`.
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.split(':').next().unwrap_or("").to_ascii_lowercase()
 }
 
 /// Years any figure may be about: the quota series starts in 2010, the newest edition is 2026.
@@ -121,11 +176,27 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         if s.title.is_empty() || s.publisher.is_empty() {
             problem("sources.csv", i, "title and publisher are required".into());
         }
-        if !s.url.starts_with("http://") && !s.url.starts_with("https://") {
+        for (column, address) in [("url", s.url), ("read_via", s.read_via)] {
+            if !address.is_empty() && !is_web_address(address) {
+                problem(
+                    "sources.csv",
+                    i,
+                    format!("{column} `{address}` is not a web address"),
+                );
+            }
+        }
+        if s.url.is_empty() && s.read_via.is_empty() {
             problem(
                 "sources.csv",
                 i,
-                format!("url `{}` is not a web address", s.url),
+                "a source without a link still names the copy it was read from (read_via)".into(),
+            );
+        }
+        if let Some(host) = UNLINKABLE.iter().find(|h| host_of(s.url).ends_with(*h)) {
+            problem(
+                "sources.csv",
+                i,
+                format!("url links {host}, a spam, scraped or rewritten copy: cite the original or leave url empty"),
             );
         }
         if !valid_date(s.date) {
@@ -302,6 +373,13 @@ pub fn validate(d: &Dataset) -> Vec<String> {
     for (i, r) in d.discoveries.iter().enumerate() {
         if !keys.insert(r.id) {
             problem("discoveries.csv", i, format!("duplicate id `{}`", r.id));
+        }
+        if r.announced_by_zh.is_empty() || r.name_zh.is_empty() {
+            problem(
+                "discoveries.csv",
+                i,
+                "name_zh and announced_by_zh are required".into(),
+            );
         }
         if !r.announced.is_empty() && !valid_date(r.announced) {
             problem(
@@ -515,6 +593,7 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         }
         if [
             c.figure,
+            c.figure_zh,
             c.claim_en,
             c.claim_zh,
             c.explanation_en,
@@ -526,6 +605,23 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "claims.csv",
                 i,
                 "figure, claim and explanation are required in both languages".into(),
+            );
+        }
+    }
+    let mut keys = HashSet::new();
+    for (i, p) in d.publishers.iter().enumerate() {
+        if !keys.insert(p.name) || p.name_zh.is_empty() {
+            problem(
+                "publishers.csv",
+                i,
+                format!("`{}` duplicated or without a Chinese name", p.name),
+            );
+        }
+        if !d.sources.iter().any(|s| s.publisher == p.name) {
+            problem(
+                "publishers.csv",
+                i,
+                format!("`{}` is the publisher of no source", p.name),
             );
         }
     }

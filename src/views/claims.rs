@@ -26,10 +26,11 @@ pub fn ordered(d: &Dataset, first: crate::data::Topic) -> Vec<&'static Claim> {
     claims
 }
 
-fn texts(c: &Claim, lang: Lang) -> (&'static str, &'static str) {
+/// The claim's figure, wording and explanation in the reader's language.
+pub fn texts(c: &Claim, lang: Lang) -> (&'static str, &'static str, &'static str) {
     match lang {
-        Lang::En => (c.claim_en, c.explanation_en),
-        Lang::Zh => (c.claim_zh, c.explanation_zh),
+        Lang::En => (c.figure, c.claim_en, c.explanation_en),
+        Lang::Zh => (c.figure_zh, c.claim_zh, c.explanation_zh),
     }
 }
 
@@ -87,7 +88,7 @@ pub fn ClaimList() -> impl IntoView {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
         let mut html = String::new();
         for c in ordered(d, view.get()) {
-            let (claim, why) = texts(c, lang);
+            let (figure, claim, why) = texts(c, lang);
             let class = match c.verdict {
                 Verdict::Confirmed => "verdict confirmed",
                 Verdict::NeedsContext => "verdict context",
@@ -95,11 +96,11 @@ pub fn ClaimList() -> impl IntoView {
             };
             html.push_str(&format!(
                 "<li class=\"claim\"><p class=\"claim-figure\">{} {}</p>{}{}<ol class=\"source-list\">{}</ol></li>",
-                element("strong", "", c.figure),
+                element("strong", "", figure),
                 element("span", class, verdict_name(c.verdict, t)),
                 element("p", "claim-text", claim),
                 element("p", "", why),
-                sources_html(&sources_of(d, [&c.sources])),
+                sources_html(d, &sources_of(d, [&c.sources]), lang, t),
             ));
         }
         html

@@ -72,6 +72,58 @@ pub fn on_chart(f: &Discovery) -> bool {
     f.unit == Unit::Oxide && f.size.is_some_and(|s| s > 0.0) && date_position(f.announced).is_some()
 }
 
+/// "announced 14 September 2024 by China Rare Earth Group" / "中国稀土集团于2024年9月14日公布".
+pub fn announced(f: &Discovery, lang: Lang, t: &Strings) -> String {
+    let date = if f.announced.is_empty() {
+        t.date_unknown.to_string()
+    } else {
+        crate::format::date(f.announced, lang)
+    };
+    let by = match lang {
+        Lang::En => f.announced_by,
+        Lang::Zh => f.announced_by_zh,
+    };
+    fill(t.announced_by_on, &[("date", &date), ("by", by)])
+}
+
+/// The announcement `f` updates: the deposit's earliest earlier estimate, if there is one.
+pub fn updates(d: &Dataset, f: &Discovery) -> Option<&'static Discovery> {
+    d.discoveries
+        .iter()
+        .filter(|g| g.deposit == f.deposit && g.id != f.id)
+        .filter(|g| !g.announced.is_empty() && g.announced < f.announced)
+        .min_by(|a, b| a.announced.cmp(b.announced))
+}
+
+/// "update of the 12 January 2023 estimate", when `f` updates an earlier estimate of its deposit.
+fn update_note(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings) -> Option<String> {
+    updates(d, f).map(|first| {
+        fill(
+            t.update_of,
+            &[("date", &crate::format::date(first.announced, lang))],
+        )
+    })
+}
+
+/// A find's name for the table, saying when it is an update of an earlier estimate.
+fn find_name(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings) -> String {
+    let name = short_name(f, lang);
+    match update_note(d, f, lang, t) {
+        Some(note) => format!("{name}{}", t.paren(&note)),
+        None => name,
+    }
+}
+
+/// A find's name in a readout, with its country and, for an update, what it updates.
+fn find_head(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings) -> String {
+    let mut inside = country_name(d, f.country, lang);
+    if let Some(note) = update_note(d, f, lang, t) {
+        inside.push_str(t.citation_comma);
+        inside.push_str(&note);
+    }
+    format!("{}{}", short_name(f, lang), t.paren(&inside))
+}
+
 fn size_text(f: &Discovery, lang: Lang, t: &Strings) -> String {
     match f.size {
         Some(s) => {
@@ -113,21 +165,18 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             datum,
         });
         readouts.push(format!(
-            "{} ({}): {} · {} · {} {} · {}",
-            short_name(f, lang),
-            country_name(d, f.country, lang),
-            size_text(f, lang, t),
+            "{} · {} · {} · {}",
+            t.head(&find_head(d, f, lang, t), &size_text(f, lang, t)),
             basis_name(f.basis, t),
-            f.announced,
-            f.announced_by,
-            cite(d, f.sources)
+            announced(f, lang, t),
+            cite(d, f.sources, lang)
         ));
     }
     let table_rows = finds
         .iter()
         .map(|f| {
             vec![
-                short_name(f, lang),
+                find_name(d, f, lang, t),
                 country_name(d, f.country, lang),
                 if f.announced.is_empty() {
                     t.date_unknown.to_string()
@@ -136,8 +185,12 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                 },
                 size_text(f, lang, t),
                 basis_name(f.basis, t).to_string(),
-                f.announced_by.to_string(),
-                cite(d, f.sources),
+                match lang {
+                    Lang::En => f.announced_by,
+                    Lang::Zh => f.announced_by_zh,
+                }
+                .to_string(),
+                cite(d, f.sources, lang),
             ]
         })
         .collect();
@@ -145,50 +198,22 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     let largest = plotted
         .iter()
         .max_by(|a, b| a.size.unwrap_or(0.0).total_cmp(&b.size.unwrap_or(0.0)));
-    let count = plotted.len().to_string();
-    let summary = match (
+    // Deposits, not announcements: three estimates of Per Geijer are one deposit.
+    let summary = summary(
         liangshan.filter(|l| plotted.iter().any(|f| f.id == l.id)),
-        largest,
-    ) {
-        (Some(l), Some(big)) => fill(
-            t.discoveries_summary,
-            &[
-                ("value", &tonnes_short(l.size.unwrap_or_default(), lang)),
-                ("date", l.announced),
-                ("count", &count),
-                ("largest", &short_name(big, lang)),
-                (
-                    "largest_value",
-                    &tonnes_short(big.size.unwrap_or_default(), lang),
-                ),
-                // The catalogues' basis names are English or Chinese: ASCII lower-casing is enough.
-                (
-                    "largest_basis",
-                    &basis_name(big.basis, t).to_ascii_lowercase(),
-                ),
-            ],
-        ),
-        (None, Some(big)) => fill(
-            t.discoveries_summary_filtered,
-            &[
-                ("count", &count),
-                ("largest", &short_name(big, lang)),
-                (
-                    "largest_value",
-                    &tonnes_short(big.size.unwrap_or_default(), lang),
-                ),
-            ],
-        ),
-        (_, None) => t.discoveries_none.to_string(),
-    };
+        largest.copied(),
+        deposits.len(),
+        lang,
+        t,
+    );
     let listed: Vec<String> = plotted
         .iter()
         .map(|f| {
             format!(
-                "{} {} ({})",
+                "{} {}{}",
                 short_name(f, lang),
                 tonnes_short(f.size.unwrap_or_default(), lang),
-                f.announced
+                t.paren(&crate::format::date(f.announced, lang))
             )
         })
         .collect();
@@ -230,6 +255,42 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         ],
         sources: sources_of(d, finds.iter().map(|f| &f.sources)),
     }
+}
+
+/// The sentence above the chart: Liangshan among the deposits sized in oxide, or what the filters
+/// leave. Counts deposits, not announcements.
+fn summary(
+    liangshan: Option<&Discovery>,
+    largest: Option<&Discovery>,
+    deposits: usize,
+    lang: Lang,
+    t: &Strings,
+) -> String {
+    let Some(big) = largest else {
+        return t.discoveries_none.to_string();
+    };
+    let size = |f: &Discovery| tonnes_short(f.size.unwrap_or_default(), lang);
+    // The catalogues' basis names are English or Chinese: ASCII lower-casing is enough.
+    let basis = basis_name(big.basis, t).to_ascii_lowercase();
+    let template = match (liangshan, deposits) {
+        (_, 1) => t.discoveries_summary_single,
+        (Some(_), _) => t.discoveries_summary,
+        (None, _) => t.discoveries_summary_filtered,
+    };
+    let date = liangshan
+        .map(|l| crate::format::date(l.announced, lang))
+        .unwrap_or_default();
+    fill(
+        template,
+        &[
+            ("value", &liangshan.map(size).unwrap_or_default()),
+            ("date", &date),
+            ("count", &crate::format::count(deposits, lang)),
+            ("largest", &short_name(big, lang)),
+            ("largest_value", &size(big)),
+            ("largest_basis", &basis),
+        ],
+    )
 }
 
 /// The finds the filters keep, for a spreadsheet (the download).
@@ -308,18 +369,23 @@ pub fn off_chart(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Vec<
             } else {
                 format!(" @ {}", f.grade)
             };
-            format!(
-                "{} ({}, {}): {}{} — {}",
-                short_name(f, lang),
+            let when = if f.announced.is_empty() {
+                t.date_unknown.to_string()
+            } else {
+                crate::format::date(f.announced, lang)
+            };
+            let place = format!(
+                "{}{}{when}",
                 country_name(d, f.country, lang),
-                if f.announced.is_empty() {
-                    t.date_unknown
-                } else {
-                    f.announced
-                },
-                size_text(f, lang, t),
+                t.citation_comma
+            );
+            format!(
+                "{}{} — {why}",
+                t.head(
+                    &format!("{}{}", short_name(f, lang), t.paren(&place)),
+                    &size_text(f, lang, t)
+                ),
                 grade,
-                why
             )
         })
         .collect()
@@ -441,5 +507,50 @@ mod tests {
         let f = figure(dataset(), &state("?basis=internal-estimate"), Lang::En, &EN);
         assert_eq!(f.table.rows.len(), 1);
         assert_eq!(f.table.rows[0][0], "Tanbreez");
+    }
+
+    #[test]
+    fn the_summary_counts_deposits_and_an_update_says_so() {
+        let f = figure(dataset(), &state(""), Lang::En, &EN);
+        assert!(f.summary.contains("one of seven deposits"), "{}", f.summary);
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r
+                    .starts_with("Per Geijer (Sweden, update of the 12 January 2023 estimate)")),
+            "{:?}",
+            f.readouts
+        );
+        let sweden = figure(dataset(), &state("?country=Sweden"), Lang::En, &EN);
+        assert!(
+            sweden.summary.starts_with("Per Geijer is the only deposit"),
+            "{}",
+            sweden.summary
+        );
+    }
+
+    #[test]
+    fn liangshan_is_never_called_a_discovery_or_a_reserve() {
+        for lang in [Lang::En, Lang::Zh] {
+            let t = crate::i18n::strings(lang);
+            let f = figure(dataset(), &state(""), lang, t);
+            let liangshan = &f.readouts[0];
+            assert!(
+                liangshan.contains(t.basis_expected_additional),
+                "{liangshan}"
+            );
+            for word in ["reserve", "discovery", "储量", "找矿突破"] {
+                assert!(
+                    !t.liangshan_bar.to_lowercase().contains(word),
+                    "{}",
+                    t.liangshan_bar
+                );
+                assert!(
+                    !t.dek.to_lowercase().contains(&format!("sichuan {word}")),
+                    "{}",
+                    t.dek
+                );
+            }
+        }
     }
 }

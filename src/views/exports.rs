@@ -1,17 +1,18 @@
 //! China's rare earth exports: volume, value or unit value by year (one measure at a time, never a
-//! dual axis), and 2024 month by month with the article's January–August figure.
+//! dual axis), and month by month around 2024 with the article's January–August figure.
 
 use leptos::prelude::*;
-
-use crate::app::tr;
 
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{
-    export_period, export_unit_value, export_volume_change, percent_change, preferred_export,
+    export_period, export_unit_value, export_volume_change, preferred_export, Change,
 };
-use crate::data::{Dataset, ExportYear, ValueUnit};
-use crate::format::{change, number, tonnes, usd_millions};
+use crate::data::{Dataset, ExportYear, Product, ValueUnit};
+use crate::format::{
+    change, change_in_words, cny_millions, month, month_range, month_tick, number, tonnes,
+    usd_millions,
+};
 use crate::i18n::{fill, Strings};
 use crate::state::{ExportsMeasure, Lang, UrlState, View};
 use crate::ui::{Choice, FigureView, Segmented};
@@ -40,6 +41,26 @@ fn value_usd(e: &ExportYear) -> Option<f64> {
         .flatten()
 }
 
+/// A change as a readout gives it: "+6 % on 2023", with ", computed here" where no report states
+/// it and it was worked out from the two volumes.
+fn change_words(c: Change, previous: &str, lang: Lang, t: &Strings) -> String {
+    let mut s = fill(
+        t.change_on,
+        &[
+            ("change", &change_in_words(c.percent, lang)),
+            ("previous", previous),
+        ],
+    );
+    if c.computed {
+        s.push_str(t.computed_mark);
+    }
+    s
+}
+
+fn dash(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "–".into())
+}
+
 pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
     let measure = state.exports;
     let mut readouts = Vec::new();
@@ -65,19 +86,27 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                     ExportsMeasure::Value => usd_millions(v, lang),
                     ExportsMeasure::UnitValue => fill(t.usd_per_t, &[("value", &number(v, 0))]),
                 };
-                let mut text = format!("{year}: {figure}");
+                let mut text = t.head(&year.to_string(), &figure);
                 if measure == ExportsMeasure::Volume {
                     if let Some(c) = export_volume_change(d, year) {
-                        text.push_str(&format!(
-                            " ({})",
-                            fill(t.on_year_before, &[("change", &change(c, lang))])
-                        ));
+                        let previous = crate::format::year(year - 1, lang);
+                        text.push_str(&t.paren(&change_words(c, &previous, lang, t)));
+                    }
+                }
+                if measure == ExportsMeasure::Value {
+                    if let Some(c) = e.value_yoy_pct {
+                        let stated = Change {
+                            percent: c,
+                            computed: false,
+                        };
+                        let previous = crate::format::year(year - 1, lang);
+                        text.push_str(&t.paren(&change_words(stated, &previous, lang, t)));
                     }
                 }
                 if measure == ExportsMeasure::UnitValue {
-                    text.push_str(&format!(" ({})", t.derived_unit_value));
+                    text.push_str(&t.paren(t.derived_unit_value));
                 }
-                text.push_str(&format!(" · {}", cite(d, e.sources)));
+                text.push_str(&format!(" · {}", cite(d, e.sources, lang)));
                 readouts.push(text);
                 column.groups.push(vec![Segment {
                     value: v,
@@ -88,7 +117,7 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             }
             (_, _) => {
                 column.gap = Some(t.gap_not_reported.to_string());
-                readouts.push(format!("{year}: {}", t.gap_not_reported));
+                readouts.push(t.head(&year.to_string(), t.gap_not_reported_long));
                 column.gap_datum = Some(readouts.len() - 1);
             }
         }
@@ -112,32 +141,22 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             };
             let value = match (e.value, e.value_unit) {
                 (Some(v), Some(ValueUnit::UsdM)) => usd_millions(v, lang),
-                (Some(v), Some(ValueUnit::CnyM)) => {
-                    fill(t.cny_millions, &[("value", &number(v, 1))])
-                }
+                (Some(v), Some(ValueUnit::CnyM)) => cny_millions(v, lang),
                 _ => "–".into(),
             };
             vec![
                 span,
-                e.volume_t
-                    .map(|v| tonnes(v, lang))
-                    .unwrap_or_else(|| "–".into()),
-                e.volume_yoy_pct
-                    .map(|c| change(c, lang))
-                    .unwrap_or_else(|| "–".into()),
+                dash(e.volume_t.map(|v| tonnes(v, lang))),
+                dash(e.volume_yoy_pct.map(|c| change(c, lang))),
                 value,
-                e.value_yoy_pct
-                    .map(|c| change(c, lang))
-                    .unwrap_or_else(|| "–".into()),
-                export_unit_value(e)
-                    .map(|u| fill(t.usd_per_t, &[("value", &number(u, 0))]))
-                    .unwrap_or_else(|| "–".into()),
+                dash(e.value_yoy_pct.map(|c| change(c, lang))),
+                dash(export_unit_value(e).map(|u| fill(t.usd_per_t, &[("value", &number(u, 0))]))),
                 if e.preferred {
                     t.yes.to_string()
                 } else {
                     t.no_other_report.to_string()
                 },
-                cite(d, e.sources),
+                cite(d, e.sources, lang),
             ]
         })
         .collect();
@@ -157,15 +176,32 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         "{summary} {}",
         fill(
             t.exports_alt,
-            &[("measure", series_name), ("years", &drawn_years.join(", "))]
+            &[
+                ("measure", series_name),
+                ("years", &drawn_years.join(t.list_separator))
+            ]
         )
     );
     let mut notes = vec![
+        t.note_exports_unit.to_string(),
         t.note_exports_preferred.to_string(),
         t.note_exports_gaps.to_string(),
     ];
+    if measure == ExportsMeasure::Volume && columns.iter().any(|_| true) {
+        let computed = years(d).any(|y| export_volume_change(d, y).is_some_and(|c| c.computed));
+        if computed {
+            notes.push(t.note_exports_computed_change.to_string());
+        }
+    }
     if measure != ExportsMeasure::Volume {
         notes.push(t.note_export_value.to_string());
+    }
+    let prices = oxide_prices_note(d, t);
+    notes.extend(prices.clone());
+    let mut cells: Vec<&&'static str> = rows.iter().map(|e| &e.sources).collect();
+    let price_cells: Vec<&'static str> = ndpr_prices(d).iter().map(|p| p.sources).collect();
+    if prices.is_some() {
+        cells.extend(price_cells.iter());
     }
     Figure {
         summary,
@@ -177,6 +213,7 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                 hollow: false,
             }],
             axis_label: axis.to_string(),
+            periods: Vec::new(),
         }),
         ticks,
         readouts,
@@ -191,8 +228,41 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             numeric: vec![false, true, true, true, true, true, false, false],
         },
         notes,
-        sources: sources_of(d, rows.iter().map(|e| &e.sources)),
+        sources: sources_of(d, cells),
     }
+}
+
+/// NdPr oxide's published annual prices for the article's year and the two before it, newest
+/// first: the evidence for why export value fell while volume rose.
+fn ndpr_prices(d: &Dataset) -> Vec<&'static crate::data::Price> {
+    let prices: Vec<&'static crate::data::Price> = (0..3)
+        .filter_map(|back| {
+            d.prices.iter().find(|p| {
+                p.product == Product::Ndpr && p.year == ARTICLE_YEAR - back && !p.estimated
+            })
+        })
+        .collect();
+    prices
+}
+
+/// "Oxide prices fell as well: NdPr oxide averaged US$55/kg in 2024, against US$75/kg in 2023
+/// and US$124/kg in 2022 (USGS)." `None` when the data lacks those three years.
+pub fn oxide_prices_note(d: &Dataset, t: &Strings) -> Option<String> {
+    let [now, before, earlier] = ndpr_prices(d)[..] else {
+        return None;
+    };
+    let price = |p: &crate::data::Price| fill(t.usd_per_kg, &[("value", &number(p.usd_per_kg, 1))]);
+    Some(fill(
+        t.note_oxide_prices,
+        &[
+            ("now", &price(now)),
+            ("year", &now.year.to_string()),
+            ("before", &price(before)),
+            ("before_year", &before.year.to_string()),
+            ("earlier", &price(earlier)),
+            ("earlier_year", &earlier.year.to_string()),
+        ],
+    ))
 }
 
 /// The yearly figures (the chart the controls change), for a spreadsheet (the download).
@@ -251,38 +321,80 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
             t.exports_summary,
             &[
                 ("volume", &tonnes(volume, lang)),
-                ("change", &change(yoy, lang)),
+                ("change", &change_in_words(yoy, lang)),
                 ("before", &number(before, 0)),
                 ("now", &number(now, 0)),
-                (
-                    "price_change",
-                    &percent_change(before, now)
-                        .map(|c| change(c, lang))
-                        .unwrap_or_default(),
-                ),
             ],
         ),
         _ => String::new(),
     }
 }
 
-/// Single months around 2024, with gaps where no monthly figure was reported.
-pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
-    let months: Vec<(u16, u8)> = (8..=12)
-        .map(|m| (2023, m))
-        .chain((1..=12).map(|m| (2024, m)))
+/// A `YYYY-MM` key as (year, month).
+fn year_month(key: &str) -> Option<(u16, u8)> {
+    let (y, m) = key.split_once('-')?;
+    let month: u8 = m.parse().ok()?;
+    (1..=12)
+        .contains(&month)
+        .then_some((y.parse().ok()?, month))
+}
+
+/// The months the monthly chart spans: from the first to the last month reported on its own.
+fn months(d: &Dataset) -> Vec<(u16, u8)> {
+    let single: Vec<(u16, u8)> = d
+        .exports_monthly
+        .iter()
+        .filter(|p| p.from == p.to && p.volume_t.is_some())
+        .filter_map(|p| year_month(p.from))
         .collect();
+    let (Some(&first), Some(&last)) = (single.iter().min(), single.iter().max()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut at = first;
+    while at <= last {
+        out.push(at);
+        at = if at.1 == 12 {
+            (at.0 + 1, 1)
+        } else {
+            (at.0, at.1 + 1)
+        };
+    }
+    out
+}
+
+/// The heading of the monthly chart, from the months it spans: "Month by month, May 2023 to
+/// December 2024".
+pub fn monthly_title(d: &Dataset, lang: Lang, t: &Strings) -> String {
+    let span = months(d);
+    match (span.first(), span.last()) {
+        (Some(&(fy, fm)), Some(&(ly, lm))) => fill(
+            t.monthly_title,
+            &[
+                ("from", &month(fy, fm, lang).unwrap_or_default()),
+                ("to", &month(ly, lm, lang).unwrap_or_default()),
+            ],
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Single months, with gaps where no figure for the month alone was reported. Each month is
+/// labelled by its initial, the year written once under its first month, so no label can be
+/// read as a year.
+pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
+    let span = months(d);
     let mut readouts = Vec::new();
     let mut columns = Vec::new();
-    for (year, month) in &months {
-        let key = format!("{year}-{month:02}");
-        let label = if *month == 1 {
-            format!("{year}")
-        } else {
-            format!("{month}")
-        };
+    let mut periods = Vec::new();
+    for (i, &(year, m)) in span.iter().enumerate() {
+        let key = format!("{year}-{m:02}");
+        let name = month(year, m, lang).unwrap_or_else(|| key.clone());
+        if i == 0 || m == 1 {
+            periods.push((i, year.to_string()));
+        }
         let mut column = Column {
-            label,
+            label: month_tick(m, lang),
             groups: Vec::new(),
             gap: None,
             gap_datum: None,
@@ -290,14 +402,16 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
         };
         match export_period(d, &key, &key).and_then(|p| Some((p, p.volume_t?))) {
             Some((p, v)) => {
-                let mut text = format!("{key}: {}", tonnes(v, lang));
+                let mut text = t.head(&name, &tonnes(v, lang));
                 if let Some(c) = p.yoy_pct {
-                    text.push_str(&format!(
-                        " ({})",
-                        fill(t.on_year_before, &[("change", &change(c, lang))])
-                    ));
+                    let stated = Change {
+                        percent: c,
+                        computed: false,
+                    };
+                    let previous = month(year - 1, m, lang).unwrap_or_default();
+                    text.push_str(&t.paren(&change_words(stated, &previous, lang, t)));
                 }
-                text.push_str(&format!(" · {}", cite(d, p.sources)));
+                text.push_str(&format!(" · {}", cite(d, p.sources, lang)));
                 readouts.push(text);
                 column.groups.push(vec![Segment {
                     value: v,
@@ -308,35 +422,26 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
             }
             None => {
                 column.gap = Some(t.gap_month.to_string());
-                readouts.push(format!("{key}: {}", t.gap_month_long));
+                readouts.push(gap_readout(d, &key, &name, lang, t));
                 column.gap_datum = Some(readouts.len() - 1);
             }
         }
         columns.push(column);
     }
-    let spans: Vec<_> = d.exports_monthly.iter().collect();
-    let table_rows = spans
+    let table_rows = d
+        .exports_monthly
         .iter()
         .map(|p| {
             vec![
-                if p.from == p.to {
-                    p.from.to_string()
-                } else {
-                    format!("{} – {}", p.from, p.to)
-                },
-                p.volume_t
-                    .map(|v| tonnes(v, lang))
-                    .unwrap_or_else(|| "–".into()),
-                p.yoy_pct
-                    .map(|c| change(c, lang))
-                    .unwrap_or_else(|| "–".into()),
-                p.mom_pct
-                    .map(|c| change(c, lang))
-                    .unwrap_or_else(|| "–".into()),
-                p.avg_price_usd_t
-                    .map(|v| fill(t.usd_per_t, &[("value", &number(v, 0))]))
-                    .unwrap_or_else(|| "–".into()),
-                cite(d, p.sources),
+                month_range(p.from, p.to, lang),
+                dash(p.volume_t.map(|v| tonnes(v, lang))),
+                dash(p.yoy_pct.map(|c| change(c, lang))),
+                dash(p.mom_pct.map(|c| change(c, lang))),
+                dash(
+                    p.avg_price_usd_t
+                        .map(|v| fill(t.usd_per_t, &[("value", &number(v, 0))])),
+                ),
+                cite(d, p.sources, lang),
             ]
         })
         .collect();
@@ -347,13 +452,24 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
                 t.monthly_summary,
                 &[
                     ("volume", &tonnes(p.volume_t?, lang)),
-                    ("change", &change(p.yoy_pct?, lang)),
+                    ("change", &change_in_words(p.yoy_pct?, lang)),
                 ],
             ))
         })
         .unwrap_or_default();
+    let drawn: Vec<String> = span
+        .iter()
+        .filter(|&&(y, m)| {
+            export_period(d, &format!("{y}-{m:02}"), &format!("{y}-{m:02}"))
+                .is_some_and(|p| p.volume_t.is_some())
+        })
+        .filter_map(|&(y, m)| month(y, m, lang))
+        .collect();
     Figure {
-        alt: format!("{summary} {}", t.monthly_alt),
+        alt: format!(
+            "{summary} {}",
+            fill(t.monthly_alt, &[("months", &drawn.join(t.list_separator))])
+        ),
         summary,
         chart: Chart::columns(Columns {
             columns,
@@ -362,6 +478,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
                 hollow: false,
             }],
             axis_label: t.axis_export_volume.to_string(),
+            periods,
         }),
         ticks: Ticks::Tonnes,
         readouts,
@@ -375,8 +492,42 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
             rows: table_rows,
             numeric: vec![false, true, true, true, true, false],
         },
-        notes: vec![t.note_monthly.to_string()],
-        sources: sources_of(d, spans.iter().map(|p| &p.sources)),
+        notes: vec![t.note_exports_unit.to_string(), t.note_monthly.to_string()],
+        sources: sources_of(d, d.exports_monthly.iter().map(|p| &p.sources)),
+    }
+}
+
+/// Why a month has no bar: released only together with the next or previous month (January and
+/// February), or not reported on its own.
+fn gap_readout(d: &Dataset, key: &str, name: &str, lang: Lang, t: &Strings) -> String {
+    let together = d.exports_monthly.iter().find(|p| {
+        p.from != p.to
+            && p.from <= key
+            && key <= p.to
+            && matches!((year_month(p.from), year_month(p.to)), (Some((a, m1)), Some((b, m2))) if a == b && m2 == m1 + 1)
+    });
+    match together.and_then(|p| Some((p, p.volume_t?))) {
+        Some((p, v)) => {
+            let mut both = format!(
+                "{}{}{}",
+                month_range(p.from, p.to, lang),
+                t.citation_comma,
+                tonnes(v, lang)
+            );
+            if let Some(c) = p.yoy_pct {
+                both.push_str(t.citation_comma);
+                both.push_str(&fill(
+                    t.change_on_same_months,
+                    &[("change", &change_in_words(c, lang))],
+                ));
+            }
+            format!(
+                "{} · {}",
+                t.head(name, &fill(t.gap_month_together, &[("both", &both)])),
+                cite(d, p.sources, lang)
+            )
+        }
+        None => t.head(name, t.gap_month_long),
     }
 }
 
@@ -429,7 +580,7 @@ pub fn ExportsView() -> impl IntoView {
                 choices=Signal::derive(choices) current=current on_pick=pick />
         </div>
         <FigureView figure=annual id="annual" />
-        <h3 class="subhead">{tr(|t| t.monthly_title)}</h3>
+        <h3 class="subhead">{move || monthly_title(d, ctx.lang.get(), ctx.strings())}</h3>
         <FigureView figure=monthly id="monthly" />
     }
 }
@@ -496,5 +647,100 @@ mod tests {
         assert_eq!(drawn, vec!["2015", "2018", "2024"]);
         let y2024 = c.columns.iter().find(|c| c.label == "2024").expect("2024");
         assert!((y2024.groups[0][0].value - 8_818.2).abs() < 0.1);
+    }
+
+    #[test]
+    fn a_stated_change_wins_over_one_computed_from_the_volumes() {
+        let f = annual(dataset(), &state(""), Lang::En, &EN);
+        // Customs reported -12.6 % for 2019; the volumes give -13.0 %.
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r.starts_with("2019: 46,330 t (−12.6 % on 2018) ·")),
+            "{:?}",
+            f.readouts
+        );
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r.starts_with("2015: 34,800 t (+25.62 % on 2014) ·")),
+            "{:?}",
+            f.readouts
+        );
+        assert!(f.readouts.iter().all(|r| !r.contains("−13 %")));
+    }
+
+    #[test]
+    fn a_single_month_compares_with_the_same_month_a_year_earlier() {
+        let f = monthly(dataset(), Lang::En, &EN);
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r.starts_with("May 2024: 6,217 t (+35.9 % on May 2023) ·")),
+            "{:?}",
+            f.readouts
+        );
+        // April 2024 was only a note before: a month with a figure is a bar.
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r.starts_with("April 2024: 4,566 t ·")),
+            "{:?}",
+            f.readouts
+        );
+        assert!(
+            f.readouts.iter().any(|r| r.starts_with(
+                "January 2024: released only together with the month next to it: January–February 2024, 8,774 t, +18.7 % on the same months a year earlier ·"
+            )),
+            "{:?}",
+            f.readouts
+        );
+    }
+
+    #[test]
+    fn month_labels_cannot_be_read_as_years() {
+        let f = monthly(dataset(), Lang::En, &EN);
+        let Chart::Columns(c, _) = &f.chart else {
+            panic!("exports draw columns")
+        };
+        assert!(
+            c.columns.iter().all(|col| col.label.len() == 1),
+            "month initials only"
+        );
+        let years: Vec<&str> = c.periods.iter().map(|(_, y)| y.as_str()).collect();
+        assert_eq!(years, ["2023", "2024"]);
+        assert_eq!(c.periods[0].0, 0);
+        assert_eq!(c.columns[c.periods[1].0].label, "J");
+        assert_eq!(
+            monthly_title(dataset(), Lang::En, &EN),
+            "Month by month, May 2023 to December 2024"
+        );
+    }
+
+    #[test]
+    fn export_tonnes_are_named_as_product_weight_not_oxide() {
+        let f = annual(dataset(), &state(""), Lang::En, &EN);
+        let Chart::Columns(c, _) = &f.chart else {
+            panic!("exports draw columns")
+        };
+        assert!(
+            !c.axis_label.contains("REO") && c.axis_label.contains("product"),
+            "{}",
+            c.axis_label
+        );
+        assert!(
+            f.notes.iter().any(|n| n.contains("not tonnes of oxide")),
+            "{:?}",
+            f.notes
+        );
+    }
+
+    #[test]
+    fn the_oxide_prices_say_why_value_fell() {
+        let note = oxide_prices_note(dataset(), &EN).expect("NdPr prices 2022-2024");
+        assert!(
+            note.contains("US$55/kg in 2024") && note.contains("US$124/kg in 2022"),
+            "{note}"
+        );
     }
 }

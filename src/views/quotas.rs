@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
 use crate::charts::columns::{Column, Columns, Segment, Series};
-use crate::data::derived::{batch_growth, quota_growth};
+use crate::data::derived::{batch_change, quota_change, Change, QuotaSeries};
 use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus};
-use crate::format::{change, number, tonnes};
+use crate::format::{change, change_in_words, number, tonnes};
 use crate::i18n::{fill, Strings};
 use crate::state::{Lang, QuotaBreakdown, UrlState, View};
 use crate::ui::{Choice, FigureView, Segmented, Select};
@@ -48,6 +48,218 @@ fn t_or_dash(v: Option<f64>, lang: Lang) -> String {
     v.map(|v| tonnes(v, lang)).unwrap_or_else(|| "–".into())
 }
 
+/// A change as a readout gives it: "+5.9 % on 2023" / "较2023年增长5.9%", with ", computed here"
+/// when no source states it.
+fn change_words(c: Change, template: &str, previous: u16, lang: Lang, t: &Strings) -> String {
+    let mut s = fill(
+        template,
+        &[
+            ("change", &change_in_words(c.percent, lang)),
+            ("previous", &crate::format::year(previous, lang)),
+        ],
+    );
+    if c.computed {
+        s.push_str(t.computed_mark);
+    }
+    s
+}
+
+/// A change in a table cell: "+5.9 %", or "+14.3 %*" where it is computed here (a note says so).
+fn change_cell(c: Option<Change>, lang: Lang) -> String {
+    match c {
+        Some(c) if c.computed => format!("{}*", change(c.percent, lang)),
+        Some(c) => change(c.percent, lang),
+        None => "–".into(),
+    }
+}
+
+/// Everything one year's column is built from, and the readouts it adds.
+struct Builder<'a> {
+    d: &'a Dataset,
+    lang: Lang,
+    t: &'a Strings,
+    readouts: Vec<String>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, text: String) -> usize {
+        self.readouts.push(text);
+        self.readouts.len() - 1
+    }
+
+    /// One series of a year: "2024: Smelting/separation quota 254,000 t (+4.2 % on 2023) · source".
+    fn series(
+        &mut self,
+        q: &Quota,
+        what: &str,
+        value: f64,
+        series: QuotaSeries,
+        at: usize,
+    ) -> Segment {
+        let (d, lang, t) = (self.d, self.lang, self.t);
+        let mut s = t.head(&q.year.to_string(), &t.labelled(what, &tonnes(value, lang)));
+        if let Some(c) = quota_change(d, q.year, series) {
+            s.push_str(&t.paren(&change_words(c, t.change_on, q.year - 1, lang, t)));
+        }
+        s.push_str(&format!(" · {}", cite(d, q.sources, lang)));
+        Segment {
+            value,
+            series: at,
+            label: None,
+            datum: self.push(s),
+        }
+    }
+
+    fn total(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
+        let t = self.t;
+        let mining = q
+            .mining_t
+            .map(|m| vec![self.series(q, t.mining_quota, m, QuotaSeries::Mining, 0)]);
+        let smelting = q
+            .smelting_t
+            .map(|s| vec![self.series(q, t.smelting_quota, s, QuotaSeries::Smelting, 1)]);
+        // An empty group keeps the smelting slot, so mining bars stay where they are.
+        vec![mining.unwrap_or_default(), smelting.unwrap_or_default()]
+    }
+
+    fn split(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
+        let t = self.t;
+        match (q.light_t, q.ionic_t, q.mining_t) {
+            (Some(l), Some(i), _) => vec![vec![
+                self.series(q, t.light_quota, l, QuotaSeries::Light, 0),
+                self.series(q, t.ionic_quota, i, QuotaSeries::Ionic, 1),
+            ]],
+            (_, _, Some(m)) => vec![vec![self.series(
+                q,
+                t.split_unknown,
+                m,
+                QuotaSeries::Mining,
+                2,
+            )]],
+            _ => Vec::new(),
+        }
+    }
+
+    fn batches(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
+        let (d, lang, t) = (self.d, self.lang, self.t);
+        let batches: Vec<&QuotaBatch> = d
+            .quota_batches
+            .iter()
+            .filter(|b| b.year == q.year)
+            .collect();
+        if batches.is_empty() {
+            return match q.mining_t {
+                Some(m) => vec![vec![self.series(
+                    q,
+                    t.mining_quota_unbatched,
+                    m,
+                    QuotaSeries::Mining,
+                    3,
+                )]],
+                None => Vec::new(),
+            };
+        }
+        let mut stack = Vec::new();
+        for b in batches {
+            let Some(m) = b.mining_t else { continue };
+            let batch = format!(
+                "{}{}{}",
+                crate::format::year(q.year, lang),
+                t.citation_comma,
+                fill(t.batch_n, &[("n", &b.batch.to_string())])
+            );
+            let mut s = t.head(&batch, &t.labelled(t.mining_quota, &tonnes(m, lang)));
+            if let Some(c) = batch_change(d, b.year, b.batch, false) {
+                s.push_str(&t.paren(&change_words(
+                    c,
+                    t.change_on_same_batch,
+                    b.year - 1,
+                    lang,
+                    t,
+                )));
+            }
+            if let Some(sm) = b.smelting_t {
+                s.push_str(" · ");
+                s.push_str(&t.labelled(t.smelting_quota, &tonnes(sm, lang)));
+                if let Some(c) = batch_change(d, b.year, b.batch, true) {
+                    s.push_str(&t.paren(&change_words(
+                        c,
+                        t.change_on_same_batch,
+                        b.year - 1,
+                        lang,
+                        t,
+                    )));
+                }
+            }
+            s.push_str(&format!(
+                " · {} · {}",
+                b.announced,
+                cite(d, b.sources, lang)
+            ));
+            stack.push(Segment {
+                value: m,
+                series: usize::from(b.batch.saturating_sub(1)).min(2),
+                label: (q.year == ARTICLE_YEAR).then(|| number(m, 0)),
+                datum: self.push(s),
+            });
+        }
+        // A year whose batches are not all reported (2021: only the first) keeps its published
+        // total: the part no batch accounts for is drawn hollow and said to be exactly that.
+        let reported: f64 = stack.iter().map(|seg| seg.value).sum();
+        if let Some(total) = q.mining_t.filter(|&total| total > reported) {
+            let rest = total - reported;
+            let text = fill(
+                t.batch_rest,
+                &[
+                    ("year", &q.year.to_string()),
+                    ("value", &tonnes(rest, lang)),
+                    ("total", &tonnes(total, lang)),
+                ],
+            );
+            let text = format!("{text} · {}", cite(d, q.sources, lang));
+            stack.push(Segment {
+                value: rest,
+                series: 3,
+                label: None,
+                datum: self.push(text),
+            });
+        }
+        vec![stack]
+    }
+
+    /// A year without a published quota: a labelled gap the reader can land on.
+    fn gap(&mut self, q: &Quota, column: &mut Column) {
+        let (d, lang, t) = (self.d, self.lang, self.t);
+        column.gap = Some(gap_text(q, t).to_string());
+        column.gap_datum = Some(self.push(format!(
+            "{} · {}",
+            t.head(&q.year.to_string(), gap_text(q, t)),
+            cite(d, q.sources, lang)
+        )));
+    }
+}
+
+fn legend(breakdown: QuotaBreakdown, t: &Strings) -> Vec<Series> {
+    let series = |name: String, hollow: bool| Series { name, hollow };
+    match breakdown {
+        QuotaBreakdown::Total => vec![
+            series(t.mining_quota.into(), false),
+            series(t.smelting_quota.into(), true),
+        ],
+        QuotaBreakdown::Split => vec![
+            series(t.light_quota.into(), false),
+            series(t.ionic_quota.into(), false),
+            series(t.split_unknown.into(), true),
+        ],
+        QuotaBreakdown::Batches => vec![
+            series(fill(t.batch_n, &[("n", "1")]), false),
+            series(fill(t.batch_n, &[("n", "2")]), false),
+            series(fill(t.batch_n, &[("n", "3")]), false),
+            series(t.batches_unknown.into(), true),
+        ],
+    }
+}
+
 pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
     let (from, to) = year_span(d, state);
     let years: Vec<&Quota> = d
@@ -56,24 +268,14 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         .filter(|q| (from..=to).contains(&q.year))
         .collect();
     let breakdown = state.quotas;
-    let mut readouts: Vec<String> = Vec::new();
-    let mut columns = Vec::new();
-    let mut push = |text: String| {
-        readouts.push(text);
-        readouts.len() - 1
+    let mut build = Builder {
+        d,
+        lang,
+        t,
+        readouts: Vec::new(),
     };
-
+    let mut columns = Vec::new();
     for q in &years {
-        let growth = quota_growth(d, q.year)
-            .map(|g| fill(t.on_year_before, &[("change", &change(g, lang))]));
-        let year_readout = |what: &str, value: f64| {
-            let mut s = format!("{}: {what} {}", q.year, tonnes(value, lang));
-            if let Some(g) = &growth {
-                s.push_str(&format!(" ({g})"));
-            }
-            s.push_str(&format!(" · {}", cite(d, q.sources)));
-            s
-        };
         let mut column = Column {
             label: q.year.to_string(),
             groups: Vec::new(),
@@ -81,170 +283,17 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             gap_datum: None,
             highlight: q.year == ARTICLE_YEAR,
         };
-        if q.status != QuotaStatus::Published {
-            column.gap = Some(gap_text(q, t).to_string());
-            column.gap_datum = Some(push(format!(
-                "{}: {} · {}",
-                q.year,
-                gap_text(q, t),
-                cite(d, q.sources)
-            )));
-            columns.push(column);
-            continue;
-        }
-        match breakdown {
-            QuotaBreakdown::Total => {
-                if let Some(m) = q.mining_t {
-                    let datum = push(year_readout(t.mining_quota, m));
-                    column.groups.push(vec![Segment {
-                        value: m,
-                        series: 0,
-                        label: None,
-                        datum,
-                    }]);
-                }
-                match q.smelting_t {
-                    Some(s) => {
-                        let datum = push(year_readout(t.smelting_quota, s));
-                        column.groups.push(vec![Segment {
-                            value: s,
-                            series: 1,
-                            label: None,
-                            datum,
-                        }]);
-                    }
-                    None => column.groups.push(Vec::new()),
-                }
-            }
-            QuotaBreakdown::Split => match (q.light_t, q.ionic_t, q.mining_t) {
-                (Some(l), Some(i), _) => {
-                    let light = push(year_readout(t.light_quota, l));
-                    let ionic = push(year_readout(t.ionic_quota, i));
-                    column.groups.push(vec![
-                        Segment {
-                            value: l,
-                            series: 0,
-                            label: None,
-                            datum: light,
-                        },
-                        Segment {
-                            value: i,
-                            series: 1,
-                            label: None,
-                            datum: ionic,
-                        },
-                    ]);
-                }
-                (_, _, Some(m)) => {
-                    let datum = push(year_readout(t.split_unknown, m));
-                    column.groups.push(vec![Segment {
-                        value: m,
-                        series: 2,
-                        label: None,
-                        datum,
-                    }]);
-                }
-                _ => {}
-            },
-            QuotaBreakdown::Batches => {
-                let batches: Vec<&QuotaBatch> = d
-                    .quota_batches
-                    .iter()
-                    .filter(|b| b.year == q.year)
-                    .collect();
-                if batches.is_empty() {
-                    if let Some(m) = q.mining_t {
-                        let datum = push(year_readout(t.batches_unknown, m));
-                        column.groups.push(vec![Segment {
-                            value: m,
-                            series: 3,
-                            label: None,
-                            datum,
-                        }]);
-                    }
-                } else {
-                    let stack = batches
-                        .iter()
-                        .filter_map(|b| {
-                            let m = b.mining_t?;
-                            let mut s = format!(
-                                "{}, {}: {} {}",
-                                q.year,
-                                fill(t.batch_n, &[("n", &b.batch.to_string())]),
-                                t.mining_quota,
-                                tonnes(m, lang)
-                            );
-                            if let Some(sm) = b.smelting_t {
-                                s.push_str(&format!(", {} {}", t.smelting_quota, tonnes(sm, lang)));
-                            }
-                            if let Some(g) = batch_growth(d, b.year, b.batch) {
-                                s.push_str(&format!(
-                                    " ({})",
-                                    fill(t.on_same_batch, &[("change", &change(g, lang))])
-                                ));
-                            }
-                            s.push_str(&format!(" · {} · {}", b.announced, cite(d, b.sources)));
-                            let datum = push(s);
-                            let label = (q.year == ARTICLE_YEAR).then(|| number(m, 0));
-                            Some(Segment {
-                                value: m,
-                                series: usize::from(b.batch.saturating_sub(1)).min(2),
-                                label,
-                                datum,
-                            })
-                        })
-                        .collect();
-                    column.groups.push(stack);
-                }
-            }
+        if q.status == QuotaStatus::Published {
+            column.groups = match breakdown {
+                QuotaBreakdown::Total => build.total(q),
+                QuotaBreakdown::Split => build.split(q),
+                QuotaBreakdown::Batches => build.batches(q),
+            };
+        } else {
+            build.gap(q, &mut column);
         }
         columns.push(column);
     }
-
-    let series = match breakdown {
-        QuotaBreakdown::Total => vec![
-            Series {
-                name: t.mining_quota.into(),
-                hollow: false,
-            },
-            Series {
-                name: t.smelting_quota.into(),
-                hollow: true,
-            },
-        ],
-        QuotaBreakdown::Split => vec![
-            Series {
-                name: t.light_quota.into(),
-                hollow: false,
-            },
-            Series {
-                name: t.ionic_quota.into(),
-                hollow: false,
-            },
-            Series {
-                name: t.split_unknown.into(),
-                hollow: true,
-            },
-        ],
-        QuotaBreakdown::Batches => vec![
-            Series {
-                name: fill(t.batch_n, &[("n", "1")]),
-                hollow: false,
-            },
-            Series {
-                name: fill(t.batch_n, &[("n", "2")]),
-                hollow: false,
-            },
-            Series {
-                name: fill(t.batch_n, &[("n", "3")]),
-                hollow: false,
-            },
-            Series {
-                name: t.batches_unknown.into(),
-                hollow: true,
-            },
-        ],
-    };
 
     let summary = summary(d, lang, t);
     let gaps: Vec<String> = years
@@ -256,91 +305,31 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         .iter()
         .filter_map(|q| Some(format!("{} {}", q.year, tonnes(q.mining_t?, lang))))
         .collect();
-    let alt = format!(
+    let mut alt = format!(
         "{summary} {}",
-        fill(
-            t.quotas_alt,
-            &[("list", &listed.join(", ")), ("gaps", &gaps.join(", "))]
-        )
+        fill(t.quotas_alt, &[("list", &listed.join(t.list_separator))])
     );
+    if !gaps.is_empty() {
+        alt.push(' ');
+        alt.push_str(&fill(
+            t.quotas_alt_gaps,
+            &[("gaps", &gaps.join(t.list_separator))],
+        ));
+    }
 
     let table = match breakdown {
-        QuotaBreakdown::Batches => Table {
-            caption: fill(
-                t.batches_table_caption,
-                &[("from", &from.to_string()), ("to", &to.to_string())],
-            ),
-            headers: t
-                .batches_table_headers
-                .iter()
-                .map(|h| h.to_string())
-                .collect(),
-            rows: d
-                .quota_batches
-                .iter()
-                .filter(|b| (from..=to).contains(&b.year))
-                .map(|b| {
-                    vec![
-                        format!(
-                            "{} · {}",
-                            b.year,
-                            fill(t.batch_n, &[("n", &b.batch.to_string())])
-                        ),
-                        b.announced.to_string(),
-                        t_or_dash(b.mining_t, lang),
-                        t_or_dash(b.smelting_t, lang),
-                        t_or_dash(b.light_t, lang),
-                        t_or_dash(b.ionic_t, lang),
-                        batch_growth(d, b.year, b.batch)
-                            .map(|g| change(g, lang))
-                            .unwrap_or_else(|| "–".into()),
-                        cite(d, b.sources),
-                    ]
-                })
-                .collect(),
-            numeric: vec![false, false, true, true, true, true, true, false],
-        },
-        _ => Table {
-            caption: fill(
-                t.quotas_table_caption,
-                &[("from", &from.to_string()), ("to", &to.to_string())],
-            ),
-            headers: t
-                .quotas_table_headers
-                .iter()
-                .map(|h| h.to_string())
-                .collect(),
-            rows: years
-                .iter()
-                .map(|q| {
-                    let gap =
-                        (q.status != QuotaStatus::Published).then(|| gap_text(q, t).to_string());
-                    vec![
-                        q.year.to_string(),
-                        gap.clone().unwrap_or_else(|| t_or_dash(q.mining_t, lang)),
-                        t_or_dash(q.smelting_t, lang),
-                        t_or_dash(q.light_t, lang),
-                        t_or_dash(q.ionic_t, lang),
-                        quota_growth(d, q.year)
-                            .map(|g| change(g, lang))
-                            .unwrap_or_else(|| "–".into()),
-                        q.batches
-                            .map(|b| b.to_string())
-                            .unwrap_or_else(|| "–".into()),
-                        cite(d, q.sources),
-                    ]
-                })
-                .collect(),
-            numeric: vec![false, true, true, true, true, true, true, false],
-        },
+        QuotaBreakdown::Batches => batches_table(d, from, to, lang, t),
+        _ => years_table(d, &years, from, to, lang, t),
     };
-
     let mut notes = vec![
         t.note_quota_batches.to_string(),
         t.note_quota_gaps.to_string(),
     ];
     if breakdown == QuotaBreakdown::Split {
         notes.push(t.note_quota_split.to_string());
+    }
+    if table.rows.iter().flatten().any(|cell| cell.ends_with('*')) {
+        notes.push(t.note_computed_change.to_string());
     }
     notes.push(t.note_china_production_quota.to_string());
     let mut cells: Vec<&&'static str> = years.iter().map(|q| &q.sources).collect();
@@ -355,14 +344,91 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         alt,
         chart: Chart::columns(Columns {
             columns,
-            series,
+            series: legend(breakdown, t),
             axis_label: t.axis_quota.to_string(),
+            periods: Vec::new(),
         }),
         ticks: Ticks::Tonnes,
-        readouts,
+        readouts: build.readouts,
         table,
         notes,
         sources: sources_of(d, cells),
+    }
+}
+
+fn batches_table(d: &Dataset, from: u16, to: u16, lang: Lang, t: &Strings) -> Table {
+    Table {
+        caption: fill(
+            t.batches_table_caption,
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        ),
+        headers: t
+            .batches_table_headers
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+        rows: d
+            .quota_batches
+            .iter()
+            .filter(|b| (from..=to).contains(&b.year))
+            .map(|b| {
+                vec![
+                    format!(
+                        "{} · {}",
+                        b.year,
+                        fill(t.batch_n, &[("n", &b.batch.to_string())])
+                    ),
+                    b.announced.to_string(),
+                    t_or_dash(b.mining_t, lang),
+                    t_or_dash(b.smelting_t, lang),
+                    t_or_dash(b.light_t, lang),
+                    t_or_dash(b.ionic_t, lang),
+                    change_cell(batch_change(d, b.year, b.batch, false), lang),
+                    cite(d, b.sources, lang),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, false, true, true, true, true, true, false],
+    }
+}
+
+fn years_table(
+    d: &Dataset,
+    years: &[&Quota],
+    from: u16,
+    to: u16,
+    lang: Lang,
+    t: &Strings,
+) -> Table {
+    Table {
+        caption: fill(
+            t.quotas_table_caption,
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        ),
+        headers: t
+            .quotas_table_headers
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+        rows: years
+            .iter()
+            .map(|q| {
+                let gap = (q.status != QuotaStatus::Published).then(|| gap_text(q, t).to_string());
+                vec![
+                    q.year.to_string(),
+                    gap.unwrap_or_else(|| t_or_dash(q.mining_t, lang)),
+                    t_or_dash(q.smelting_t, lang),
+                    t_or_dash(q.light_t, lang),
+                    t_or_dash(q.ionic_t, lang),
+                    change_cell(quota_change(d, q.year, QuotaSeries::Mining), lang),
+                    q.batches
+                        .map(|b| b.to_string())
+                        .unwrap_or_else(|| "–".into()),
+                    cite(d, q.sources, lang),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, true, true, true, true, true, true, false],
     }
 }
 
@@ -440,20 +506,17 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
         .filter(|b| b.year == ARTICLE_YEAR)
         .filter_map(|b| Some(tonnes(b.mining_t?, lang)))
         .collect();
+    let change = quota_change(d, ARTICLE_YEAR, QuotaSeries::Mining)
+        .map(|c| change_words(c, t.change_on, ARTICLE_YEAR - 1, lang, t))
+        .unwrap_or_default();
     fill(
         t.quotas_summary,
         &[
             ("year", &ARTICLE_YEAR.to_string()),
             ("total", &t_or_dash(q.mining_t, lang)),
-            ("count", &batches.len().to_string()),
+            ("count", &crate::format::count(batches.len(), lang)),
             ("batches", &batches.join(" + ")),
-            (
-                "growth",
-                &quota_growth(d, ARTICLE_YEAR)
-                    .map(|g| change(g, lang))
-                    .unwrap_or_else(|| "–".into()),
-            ),
-            ("previous", &(ARTICLE_YEAR - 1).to_string()),
+            ("change", &change),
         ],
     )
 }
@@ -603,5 +666,64 @@ mod tests {
         };
         let values: Vec<f64> = c.columns[0].groups[0].iter().map(|s| s.value).collect();
         assert_eq!(values, vec![77_000.0, 12_200.0]);
+    }
+
+    #[test]
+    fn each_readout_carries_its_own_series_change() {
+        let f = figure(dataset(), &state("?from=2024&to=2024"), Lang::En, &EN);
+        let smelting = f
+            .readouts
+            .iter()
+            .find(|r| r.starts_with("2024: Smelting/separation quota 254,000 t"))
+            .expect("the smelting readout");
+        assert!(smelting.contains("(+4.2 % on 2023)"), "{smelting}");
+        assert!(!smelting.contains("5.9"), "{smelting}");
+        let split = figure(
+            dataset(),
+            &state("?quota=split&from=2018&to=2018"),
+            Lang::En,
+            &EN,
+        );
+        let ionic = split
+            .readouts
+            .iter()
+            .find(|r| r.contains("Ionic"))
+            .expect("the ionic readout");
+        assert!(ionic.contains("+7 % on 2017, computed here"), "{ionic}");
+    }
+
+    #[test]
+    fn a_year_whose_batches_are_not_all_reported_keeps_its_total_and_says_so() {
+        let f = figure(
+            dataset(),
+            &state("?quota=batches&from=2021&to=2021"),
+            Lang::En,
+            &EN,
+        );
+        let Chart::Columns(c, _) = &f.chart else {
+            panic!("quotas draw columns")
+        };
+        let stack = &c.columns[0].groups[0];
+        assert_eq!(stack.iter().map(|s| s.value).sum::<f64>(), 168_000.0);
+        assert_eq!(stack[1].series, 3, "the unreported part is drawn hollow");
+        assert!(
+            f.readouts[1].contains("not reported batch by batch"),
+            "{}",
+            f.readouts[1]
+        );
+        let y2019 = figure(
+            dataset(),
+            &state("?quota=batches&from=2019&to=2019"),
+            Lang::En,
+            &EN,
+        );
+        assert!(
+            y2019
+                .readouts
+                .iter()
+                .any(|r| r.starts_with("2019, Batch 2: Mining quota 72,000 t")),
+            "{:?}",
+            y2019.readouts
+        );
     }
 }

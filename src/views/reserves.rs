@@ -38,24 +38,48 @@ fn value_of(d: &Dataset, edition: u16, measure: ReservesMeasure, r: &ReserveFigu
     }
 }
 
-/// The countries of an edition in the chart's order: largest first; countries without a figure
-/// ("NA") go last but stay visible.
-fn ranked(d: &Dataset, edition: u16, measure: ReservesMeasure) -> Vec<&'static ReserveFigure> {
+/// The countries of an edition in the chart's order, the same in every measure: largest reserves
+/// first, countries without a figure ("NA") last but still listed. Ranking by years of supply
+/// would put a country that barely mines at the top; the measure changes the bars, not the order.
+fn ranked(d: &Dataset, edition: u16) -> Vec<&'static ReserveFigure> {
     let mut rows: Vec<&ReserveFigure> = d
         .reserves
         .iter()
         .filter(|r| r.edition == edition && r.country != WORLD)
         .collect();
-    let value = |r: &ReserveFigure| value_of(d, edition, measure, r).unwrap_or(-1.0);
+    let value = |r: &ReserveFigure| r.reserves_t.unwrap_or(-1.0);
     crate::order::sort_by(&mut rows, |a, b| value(a) > value(b));
     rows
+}
+
+/// Years of supply as a reader reads them: one decimal below ten years, whole years above.
+fn years_text(years: f64) -> String {
+    number(years, if years < 10.0 { 1 } else { 0 })
+}
+
+/// A reserves figure with its qualifier: "44 Mt", "~4 Mt" (rounded by a secondary source).
+fn reserves_short(r: &ReserveFigure, lang: Lang) -> Option<String> {
+    Some(format!(
+        "{}{}",
+        qualifier_prefix(r.qualifier),
+        tonnes_short(r.reserves_t?, lang)
+    ))
+}
+
+/// The world total as a sentence says it: "more than 90 Mt", "about 116 Mt".
+fn world_words(total: f64, qualifier: Qualifier, lang: Lang, t: &Strings) -> String {
+    let value = tonnes_short(total, lang);
+    match qualifier {
+        Qualifier::AsPrinted => value,
+        Qualifier::AtLeast => fill(t.more_than, &[("value", &value)]),
+        Qualifier::About => fill(t.about, &[("value", &value)]),
+    }
 }
 
 pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
     let edition = edition(d, state);
     let measure = state.measure;
-    let rows = ranked(d, edition, measure);
-    let value_of = |r: &ReserveFigure| value_of(d, edition, measure, r);
+    let rows = ranked(d, edition);
     let world = world_reserves(d, edition);
     let edition_label = fill(t.mcs_edition, &[("edition", &edition.to_string())]);
 
@@ -64,26 +88,29 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     let mut table_rows = Vec::new();
     for r in &rows {
         let name = country_name(d, r.country, lang);
-        let share = share_of_world(d, edition, r.country);
-        let share_text = share.map(|s| share_label(s, lang, t));
+        let share_text = share_of_world(d, edition, r.country).map(|s| share_label(s, lang, t));
         let years = years_of_supply(d, edition, r.country);
+        // A country that mines, but too little for years of supply to mean anything.
+        let mines_little = r.reserves_t.is_some()
+            && years.is_none()
+            && production_share(d, edition, r.country).is_some();
         let previous = editions(d)
             .into_iter()
             .rev()
             .find(|&e| e < edition && reserve(d, e, r.country).is_some());
         let change =
             previous.and_then(|p| reserve_change(d, r.country, p, edition).map(|c| (p, c)));
-        let value_label = match (measure, value_of(r)) {
-            (_, None) if r.reserves_t.is_none() => t.not_available.to_string(),
-            (ReservesMeasure::Years, None) => t.no_production.to_string(),
-            (_, None) => t.not_available.to_string(),
-            (ReservesMeasure::Tonnes, Some(v)) => tonnes_short(v, lang),
+        let value = value_of(d, edition, measure, r);
+        let value_label = match (measure, value) {
+            _ if r.reserves_t.is_none() => t.not_available.to_string(),
+            (_, None) => "–".to_string(),
+            (ReservesMeasure::Tonnes, Some(_)) => reserves_short(r, lang).unwrap_or_default(),
             (ReservesMeasure::Share, Some(_)) => share_text.clone().unwrap_or_default(),
-            (ReservesMeasure::Years, Some(v)) => fill(t.years_value, &[("years", &number(v, 0))]),
+            (ReservesMeasure::Years, Some(v)) => fill(t.years_value, &[("years", &years_text(v))]),
         };
         bars.push(BarRow {
             label: name.clone(),
-            value: value_of(r),
+            value,
             value_label,
             kind: if r.country == CHINA {
                 BarKind::Highlight
@@ -93,19 +120,24 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         });
         let exact = r
             .reserves_t
-            .map(|v| tonnes(v, lang))
+            .map(|v| format!("{}{}", qualifier_prefix(r.qualifier), tonnes(v, lang)))
             .unwrap_or_else(|| t.not_available.into());
-        let mut readout = format!("{name}: {exact} REO · {edition_label}");
+        let mut readout = format!(
+            "{} · {edition_label}",
+            t.head(&name, &format!("{exact} REO"))
+        );
         if let Some(s) = &share_text {
             readout.push_str(&format!(" · {}", fill(t.of_world, &[("share", s)])));
         }
         if let Some(y) = years {
             readout.push_str(&format!(
                 " · {}",
-                fill(t.years_value, &[("years", &number(y, 0))])
+                fill(t.years_of_supply_value, &[("years", &years_text(y))])
             ));
+        } else if mines_little && measure == ReservesMeasure::Years {
+            readout.push_str(&format!(" · {}", t.years_not_shown));
         }
-        readout.push_str(&format!(" · {}", cite(d, r.sources)));
+        readout.push_str(&format!(" · {}", cite(d, r.sources, lang)));
         readouts.push(readout);
         if r.country == CHINA && measure == ReservesMeasure::Tonnes {
             if let Some(l) = liangshan(d).filter(|l| l.size.is_some()) {
@@ -117,12 +149,11 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                     kind: BarKind::Outline,
                 });
                 readouts.push(format!(
-                    "{}: {} REO · {} · {} · {}",
-                    t.liangshan_bar,
-                    tonnes(size, lang),
+                    "{} · {} · {} · {}",
+                    t.head(t.liangshan_name, &format!("{} REO", tonnes(size, lang))),
                     t.basis_expected_additional,
-                    l.announced,
-                    cite(d, l.sources)
+                    super::discoveries::announced(l, lang, t),
+                    cite(d, l.sources, lang)
                 ));
             }
         }
@@ -135,13 +166,14 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                     format!(
                         "{} ({}, {})",
                         tonnes_short(dt, lang),
-                        format::change(pct, lang),
+                        // Computed here: one decimal, no more precision than that suggests.
+                        format::change((pct * 10.0).round() / 10.0, lang),
                         fill(t.vs_edition, &[("edition", &p.to_string())])
                     )
                 })
                 .unwrap_or_else(|| "–".into()),
-            years.map(|y| number(y, 0)).unwrap_or_else(|| "–".into()),
-            cite(d, r.sources),
+            years.map(years_text).unwrap_or_else(|| "–".into()),
+            cite(d, r.sources, lang),
         ]);
     }
     if let Some((total, q)) = world {
@@ -152,52 +184,50 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             percent(100.0, lang),
             "–".into(),
             "–".into(),
-            w.map(|w| cite(d, w.sources)).unwrap_or_default(),
+            w.map(|w| cite(d, w.sources, lang)).unwrap_or_default(),
         ]);
     }
 
-    let china = reserve(d, edition, CHINA).and_then(|r| r.reserves_t);
-    let summary = match (china, world) {
-        (Some(c), Some((w, q))) => fill(
-            t.reserves_summary,
-            &[
-                ("value", &tonnes_short(c, lang)),
-                (
-                    "share",
-                    &share_of_world(d, edition, CHINA)
-                        .map(|s| share_label(s, lang, t))
-                        .unwrap_or_default(),
-                ),
-                (
-                    "world",
-                    &format!("{}{}", qualifier_prefix(q), tonnes_short(w, lang)),
-                ),
-                ("edition", &edition_label),
-            ],
-        ),
-        (Some(c), None) => fill(
-            t.reserves_summary_no_world,
-            &[
-                ("value", &tonnes_short(c, lang)),
-                ("edition", &edition_label),
-            ],
-        ),
-        _ => fill(t.reserves_summary_no_china, &[("edition", &edition_label)]),
-    };
+    let summary = summary(d, edition, measure, lang, t);
     let listed: Vec<String> = rows
         .iter()
         .filter_map(|r| {
-            Some(format!(
-                "{} {}",
-                country_name(d, r.country, lang),
-                tonnes_short(r.reserves_t?, lang)
-            ))
+            let name = country_name(d, r.country, lang);
+            match measure {
+                ReservesMeasure::Tonnes => Some(format!("{name} {}", reserves_short(r, lang)?)),
+                ReservesMeasure::Share => Some(format!(
+                    "{name} {}",
+                    share_label(share_of_world(d, edition, r.country)?, lang, t)
+                )),
+                ReservesMeasure::Years => Some(format!(
+                    "{name} {}",
+                    fill(
+                        t.years_value,
+                        &[(
+                            "years",
+                            &years_text(years_of_supply(d, edition, r.country)?)
+                        )]
+                    )
+                )),
+            }
         })
+        .collect();
+    let missing: Vec<String> = rows
+        .iter()
+        .filter(|r| value_of(d, edition, measure, r).is_none())
+        .map(|r| country_name(d, r.country, lang))
         .collect();
     let mut alt = format!(
         "{summary} {}",
-        fill(t.reserves_alt, &[("list", &listed.join(", "))])
+        fill(t.reserves_alt, &[("list", &listed.join(t.list_separator))])
     );
+    if !missing.is_empty() {
+        alt.push(' ');
+        alt.push_str(&fill(
+            t.reserves_alt_missing,
+            &[("list", &missing.join(t.list_separator))],
+        ));
+    }
     if measure == ReservesMeasure::Tonnes {
         if let Some(l) = liangshan(d).and_then(|l| l.size) {
             alt.push(' ');
@@ -215,9 +245,13 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     if world.is_some_and(|(_, q)| q == Qualifier::About) {
         notes.push(t.note_world_approximate.to_string());
     }
+    if rows.iter().any(|r| r.qualifier == Qualifier::About) {
+        notes.push(t.note_rounded_by_secondary.to_string());
+    }
     if rows.iter().any(|r| r.quality == Quality::Secondary) {
         notes.push(t.note_secondary_edition.to_string());
     }
+    notes.push(t.note_revisions.to_string());
     if measure == ReservesMeasure::Tonnes {
         notes.push(t.note_liangshan_not_in_usgs.to_string());
     }
@@ -276,12 +310,57 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     }
 }
 
+/// The sentence above the chart. Each measure says what its bars show of China; none makes a
+/// headline of a ranking.
+fn summary(d: &Dataset, edition: u16, measure: ReservesMeasure, lang: Lang, t: &Strings) -> String {
+    let edition_label = fill(t.mcs_edition, &[("edition", &edition.to_string())]);
+    let Some(china) = reserve(d, edition, CHINA).and_then(|r| r.reserves_t) else {
+        return fill(t.reserves_summary_no_china, &[("edition", &edition_label)]);
+    };
+    let value = tonnes_short(china, lang);
+    if measure == ReservesMeasure::Years {
+        if let (Some(years), Some((year, production))) = (
+            years_of_supply(d, edition, CHINA),
+            latest_production(d, edition, CHINA),
+        ) {
+            return fill(
+                t.reserves_summary_years,
+                &[
+                    ("value", &value),
+                    ("years", &years_text(years)),
+                    ("year", &year.to_string()),
+                    ("production", &tonnes_short(production, lang)),
+                    ("edition", &edition_label),
+                ],
+            );
+        }
+    }
+    match (
+        world_reserves(d, edition),
+        share_of_world(d, edition, CHINA),
+    ) {
+        (Some((w, q)), Some(share)) => fill(
+            t.reserves_summary,
+            &[
+                ("value", &value),
+                ("share", &share_label(share, lang, t)),
+                ("world", &world_words(w, q, lang, t)),
+                ("edition", &edition_label),
+            ],
+        ),
+        _ => fill(
+            t.reserves_summary_no_world,
+            &[("value", &value), ("edition", &edition_label)],
+        ),
+    }
+}
+
 /// The figures behind the chart for a spreadsheet (the download), in the chart's order, with the
 /// world total and, in tonnes, the Liangshan announcement.
 pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
     let edition = edition(d, state);
     let measure = state.measure;
-    let rows = ranked(d, edition, measure);
+    let rows = ranked(d, edition);
     let world_row = reserve(d, edition, WORLD);
     let liangshan_row = liangshan(d);
     let header: Vec<&str> = [
@@ -356,7 +435,8 @@ fn qualifier_prefix(q: Qualifier) -> &'static str {
 }
 
 /// How USGS's figure for each country moved across the editions on record: one row per country
-/// whose figure changed, one column per edition.
+/// that USGS revised, one column per edition, each revision marked. A difference that a secondary
+/// source's rounding explains is shown but not marked (see `is_revision`).
 pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
     let all = editions(d);
     let mut countries: Vec<&str> = d
@@ -368,21 +448,41 @@ pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
     crate::order::sort_unique(&mut countries);
     let mut rows: Vec<(f64, Vec<String>)> = Vec::new();
     for country in countries {
-        let history = reserve_history(d, country);
-        let values: Vec<f64> = history.iter().filter_map(|(_, v)| *v).collect();
-        let changed = values.windows(2).any(|w| w[0] != w[1]);
-        if !changed {
+        let history: Vec<&ReserveFigure> =
+            all.iter().filter_map(|&e| reserve(d, e, country)).collect();
+        // Each figure against the last edition before it that gave one.
+        let revised = |i: usize| {
+            let r = history[i];
+            history[..i]
+                .iter()
+                .rev()
+                .find(|p| p.reserves_t.is_some())
+                .filter(|p| is_revision(p, r))
+                .map(|p| r.reserves_t > p.reserves_t)
+        };
+        if !(0..history.len()).any(|i| revised(i).is_some()) {
             continue;
         }
         let mut row = vec![country_name(d, country, lang)];
         for e in &all {
-            row.push(match history.iter().find(|(h, _)| h == e) {
-                Some((_, Some(v))) => tonnes_short(*v, lang),
-                Some((_, None)) => t.not_available.to_string(),
+            let cell = match history.iter().position(|r| r.edition == *e) {
+                Some(i) => match reserves_short(history[i], lang) {
+                    Some(v) => match revised(i) {
+                        Some(true) => fill(t.revised_up, &[("value", &v)]),
+                        Some(false) => fill(t.revised_down, &[("value", &v)]),
+                        None => v,
+                    },
+                    None => t.not_available.to_string(),
+                },
                 None => "–".to_string(),
-            });
+            };
+            row.push(cell);
         }
-        rows.push((values.iter().copied().fold(0.0, f64::max), row));
+        let largest = history
+            .iter()
+            .filter_map(|r| r.reserves_t)
+            .fold(0.0, f64::max);
+        rows.push((largest, row));
     }
     crate::order::sort_by(&mut rows, |a, b| a.0 > b.0);
     let mut headers = vec![t.country.to_string()];
@@ -573,19 +673,80 @@ mod tests {
     }
 
     #[test]
-    fn revisions_show_vietnam_and_russia_cut() {
+    fn revisions_mark_the_cuts_usgs_printed_and_not_a_secondary_sources_rounding() {
         let table = revisions(dataset(), Lang::En, &EN);
-        let vietnam = table
+        let row = |name: &str| table.rows.iter().find(|r| r[0] == name).cloned();
+        let vietnam = row("Vietnam").expect("Vietnam was revised");
+        assert!(vietnam.contains(&"22 Mt".to_string()), "{vietnam:?}");
+        assert!(vietnam.contains(&"3.5 Mt (cut)".to_string()), "{vietnam:?}");
+        let russia = row("Russia").expect("Russia was revised");
+        assert!(
+            russia.contains(&"10 Mt (cut)".to_string())
+                && russia.contains(&"3.8 Mt (cut)".to_string())
+        );
+        // 800,000 t printed as "0.8M" by a secondary table, then 790,000 t: rounding, unmarked;
+        // MCS 2025's 860,000 t is a revision USGS printed.
+        let south_africa = row("South Africa").expect("South Africa was revised in MCS 2025");
+        assert!(
+            south_africa.contains(&"790,000 t".to_string()),
+            "{south_africa:?}"
+        );
+        assert!(
+            south_africa.contains(&"860,000 t (raised)".to_string()),
+            "{south_africa:?}"
+        );
+    }
+
+    #[test]
+    fn years_of_supply_leave_out_countries_that_barely_mine_and_keep_the_order_of_reserves() {
+        let f = figure(
+            dataset(),
+            &state("?edition=2025&measure=years"),
+            Lang::En,
+            &EN,
+        );
+        let Chart::Bars(bars) = &f.chart else {
+            panic!("reserves draw bars")
+        };
+        let brazil = bars
             .rows
             .iter()
-            .find(|r| r[0] == "Vietnam")
-            .expect("Vietnam was revised");
-        assert!(vietnam.contains(&"22 Mt".to_string()) && vietnam.contains(&"3.5 Mt".to_string()));
-        let russia = table
+            .find(|r| r.label == "Brazil")
+            .expect("Brazil");
+        assert_eq!((brazil.value, brazil.value_label.as_str()), (None, "–"));
+        assert_eq!(
+            bars.rows[0].label, "China",
+            "the order stays that of reserves"
+        );
+        let thailand = bars
             .rows
             .iter()
-            .find(|r| r[0] == "Russia")
-            .expect("Russia was revised");
-        assert!(russia.contains(&"10 Mt".to_string()) && russia.contains(&"3.8 Mt".to_string()));
+            .find(|r| r.label == "Thailand")
+            .expect("Thailand");
+        assert_eq!(thailand.value_label, "0.3 years");
+        assert!(
+            f.notes.iter().any(|n| n.contains("at least 1 %")),
+            "{:?}",
+            f.notes
+        );
+        assert!(!f.summary.contains("Australia"), "{}", f.summary);
+        assert!(f.summary.contains("163 years"), "{}", f.summary);
+    }
+
+    #[test]
+    fn the_text_alternative_says_the_order_the_bars_are_in() {
+        for measure in ["tonnes", "share", "years"] {
+            let f = figure(
+                dataset(),
+                &state(&format!("?edition=2025&measure={measure}")),
+                Lang::En,
+                &EN,
+            );
+            assert!(
+                f.alt.contains("in order of reserves, largest first"),
+                "{measure}: {}",
+                f.alt
+            );
+        }
     }
 }
