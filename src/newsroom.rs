@@ -111,38 +111,6 @@ pub struct Caption<'a> {
     pub url: &'a str,
 }
 
-/// Splits `text` into lines no wider than `max_px` at `px` pixels (estimated as the charts do, on
-/// the wide side), breaking at spaces and between Chinese characters.
-pub fn wrap(text: &str, px: f64, max_px: i32) -> Vec<String> {
-    use crate::charts::text_width;
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    // Words end at a space; each CJK character can end a line by itself, as Chinese text does.
-    let mut words: Vec<&str> = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if c == ' ' || !c.is_ascii() || text[end..].starts_with(|n: char| !n.is_ascii()) {
-            words.push(&text[start..end]);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        words.push(&text[start..]);
-    }
-    for word in words {
-        if !line.is_empty() && text_width(&format!("{line}{}", word.trim_end()), px) > max_px {
-            lines.push(line.trim_end().to_string());
-            line.clear();
-        }
-        line.push_str(word);
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_string());
-    }
-    lines
-}
-
 /// The chart as a standalone SVG with its title above and the source line and address below, so a
 /// downloaded image still says what it shows and where it comes from. Long lines wrap: a subtitle
 /// cut off at the edge would change what it says. Returns the markup and its total height.
@@ -166,7 +134,7 @@ pub fn export_svg(
     };
     let max = width as i32 - 16;
     let lines = |text: &str, px: f64, y0: u32, step: u32, size: &str, fill: &str, weight: &str| {
-        wrap(text, px, max)
+        crate::charts::wrap(text, px, max)
             .iter()
             .enumerate()
             .map(|(i, l)| {
@@ -831,13 +799,13 @@ mod tests {
     #[test]
     fn a_long_subtitle_wraps_instead_of_running_off_the_image() {
         let summary = "China set its 2024 rare earth mining quota at 270,000 t in 2 batches (135,000 t + 135,000 t), +5.9 % on 2023.";
-        let lines = wrap(summary, 12.0, 400);
+        let lines = crate::charts::wrap(summary, 12.0, 400);
         assert!(lines.len() >= 2, "{lines:?}");
         assert_eq!(lines.join(" "), summary, "no word lost");
         assert!(lines
             .iter()
             .all(|l| crate::charts::text_width(l, 12.0) <= 400));
-        let zh = wrap("中国2024年稀土开采总量控制指标为270,000 吨，分2批下达（135,000 吨 + 135,000 吨），较2023年增长5.9%。", 12.0, 200);
+        let zh = crate::charts::wrap("中国2024年稀土开采总量控制指标为270,000 吨，分2批下达（135,000 吨 + 135,000 吨），较2023年增长5.9%。", 12.0, 200);
         assert!(
             zh.len() >= 2 && zh.iter().all(|l| crate::charts::text_width(l, 12.0) <= 200),
             "{zh:?}"

@@ -175,13 +175,20 @@ fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
     let fonts = options.fontdb_mut();
     fonts.load_system_fonts();
     // fontdb's generic sans-serif is Arial, which Debian lacks: point it at a font that is there.
-    let installed = ["DejaVu Sans", "Liberation Sans", "Noto Sans"]
-        .into_iter()
-        .find(|name| {
-            fonts
-                .faces()
-                .any(|f| f.families.iter().any(|(family, _)| family == name))
-        });
+    // Noto Sans CJK first: it sets Latin and Chinese alike, so a line that mixes them (a Chinese
+    // publisher in the source line) does not switch to a fallback serif halfway through.
+    let installed = [
+        "Noto Sans CJK SC",
+        "DejaVu Sans",
+        "Liberation Sans",
+        "Noto Sans",
+    ]
+    .into_iter()
+    .find(|name| {
+        fonts
+            .faces()
+            .any(|f| f.families.iter().any(|(family, _)| family == name))
+    });
     match installed {
         Some(name) => fonts.set_sans_serif_family(name),
         None => {

@@ -46,7 +46,10 @@ pub fn draw(
     let width = width.max(MIN_WIDTH);
     let w = width as i32;
     let rows = chart.rows.len() as i32;
-    let height = (TOP + rows * ROW + AXIS) as u32;
+    // The axis title wraps rather than run off a phone's screen; each extra line adds a row.
+    let title = wrap(&chart.axis_label, SMALL, w - 8);
+    let extra = 16 * (title.len().max(1) as i32 - 1);
+    let height = (TOP + rows * ROW + AXIS + extra) as u32;
     let max = chart
         .rows
         .iter()
@@ -104,11 +107,21 @@ pub fn draw(
                 font(SMALL, palette.muted, HPos::Center, VPos::Top),
             ));
         }
-        let _ = area.draw(&Text::new(
-            chart.axis_label.clone(),
-            (x0 + plot_w / 2, bottom + 26),
-            font(SMALL, palette.muted, HPos::Center, VPos::Top),
-        ));
+        // Centred under the plot, but never so far right that the widest line leaves the chart.
+        let widest = title
+            .iter()
+            .map(|l| text_width(l, SMALL))
+            .max()
+            .unwrap_or(0);
+        let centre =
+            (x0 + plot_w / 2).clamp(widest / 2 + 4, (w - widest / 2 - 4).max(widest / 2 + 4));
+        for (i, line) in title.iter().enumerate() {
+            let _ = area.draw(&Text::new(
+                line.clone(),
+                (centre, bottom + 26 + 16 * i as i32),
+                font(SMALL, palette.muted, HPos::Center, VPos::Top),
+            ));
+        }
         for (i, row) in chart.rows.iter().enumerate() {
             let y = TOP + i as i32 * ROW + (ROW - BAR) / 2;
             let mid = y + BAR / 2;
@@ -122,15 +135,11 @@ pub fn draw(
                 bold(TEXT, palette.ink, HPos::Right, VPos::Center)
             };
             let _ = area.draw(&Text::new(
-                fit(
-                    &row.label,
-                    if row.kind == BarKind::Plain {
-                        TEXT
-                    } else {
-                        TEXT * 1.1
-                    },
-                    label_w - 8,
-                ),
+                if row.kind == BarKind::Plain {
+                    fit(&row.label, TEXT, label_w - 8)
+                } else {
+                    fit(&row.label, TEXT * 1.2, label_w - 8)
+                },
                 (x0 - 8, mid),
                 label_style,
             ));
