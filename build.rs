@@ -1,12 +1,19 @@
 //! Parses and validates `data/*.csv` at build time and embeds the tables as Rust statics, so the
 //! wasm carries no CSV or JSON parser and a malformed file fails the build naming file, row and field.
 
-#[path = "src/data/model.rs"]
+// The same module paths as in the library (`crate::data::model`), so these files compile here too.
 #[allow(dead_code)]
-mod model;
-#[path = "src/data/parse.rs"]
-#[allow(dead_code)]
-mod parse;
+mod data {
+    /// What the first view reads: all a split build embeds.
+    #[path = "../src/views/reserves/rows.rs"]
+    pub mod first_view;
+    #[path = "../src/data/model.rs"]
+    pub mod model;
+    #[path = "../src/data/parse.rs"]
+    pub mod parse;
+}
+
+use data::{model, parse};
 
 use std::fmt::Debug;
 use std::fmt::Write as _;
@@ -18,6 +25,7 @@ fn main() {
         "src/data/model.rs",
         "src/data/parse.rs",
         "src/data/pack.rs",
+        "src/views/reserves/rows.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -44,9 +52,10 @@ fn main() {
     let d = parse::parse_dataset(&files).unwrap_or_else(|problems| fail(&problems));
     let d = for_the_page(d);
     // The release wasm (feature `split`) embeds only what the first view reads; the post-build
-    // step writes the other rows to ROWS_FILE, which the other views fetch (src/data/pack.rs).
+    // step writes the other rows to ROWS_FILE, fetched with the first part loaded on demand
+    // (src/data/pack.rs, src/components/on_demand.rs).
     let d = if env::var_os("CARGO_FEATURE_SPLIT").is_some() {
-        d.first_view()
+        data::first_view::embedded(&d)
     } else {
         d
     };
@@ -129,7 +138,15 @@ fn rows_file_name() -> String {
         .filter(|path| path.extension().is_some_and(|x| x == "csv"))
         .collect();
     inputs.sort();
-    inputs.extend(["build.rs", "src/data/model.rs", "src/data/pack.rs"].map(Into::into));
+    inputs.extend(
+        [
+            "build.rs",
+            "src/data/model.rs",
+            "src/data/pack.rs",
+            "src/views/reserves/rows.rs",
+        ]
+        .map(Into::into),
+    );
     let texts = inputs.iter().map(|path| {
         fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())))
     });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from './lib/server.mjs';
 import { CHART, launchBrowser } from './lib/browser.mjs';
+import { SLUGS } from './lib/tabs.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
@@ -28,7 +29,8 @@ const LOAD_TIMEOUT_MS = 60_000; // generous: the machine may be compiling at the
 const REDRAW_TIMEOUT_MS = 15_000;
 const SETTLE_MS = 100; // idle time before each timed interaction, so one does not pay for the last
 
-const TABS = ['reserves', 'discoveries', 'quotas', 'exports'];
+// The views as the page lists them, in tab order.
+const TABS = SLUGS;
 const tabSelector = (view) => `#tab-${view}`;
 
 // One control per view and the two values it alternates between.

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startServer } from './lib/server.mjs';
 import { DIST, useApp } from './lib/app.mjs';
+import { SLUGS, TABS } from './lib/tabs.mjs';
 import {
   CHART,
   FIGURE,
@@ -278,14 +279,14 @@ test('embed with tabs (lock unchecked): the iframe follows a tab switch inside t
   const params = new URL(src).searchParams;
   assert.equal(params.get('embed'), '1', `embed=1 in ${src}`);
   assert.equal(params.get('tabs'), null, `unchecked lock: no tabs=0 in ${src}`);
-  assert.equal(params.get('theme'), 'dark', `theme from the dialog in ${src}`);
+  assert.equal(params.get('dark'), 'true', `theme from the dialog, as an embed writes it, in ${src}`);
   assert.equal(params.get('lang'), 'en', `language from the dialog in ${src}`);
   const url = await hostPage('embed-tabs.html', snippet);
   const host = await open(t, url, { contextOptions: { viewport: { width: 720, height: 700 } } });
   const { page } = host;
   const frame = await explorerFrame(page);
   const quotas = await assertFits(page, frame, 'Quotas after load');
-  assert.equal(await frame.locator('[role=tablist] [role=tab]').count(), 4, 'four tabs in the frame');
+  assert.equal(await frame.locator('[role=tablist] [role=tab]').count(), TABS.length, 'every tab in the frame');
   assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark', 'dark theme in the frame');
 
   // Exports has two charts: a clearly different height.
@@ -448,7 +449,7 @@ test('strict CSP: four views, dialogs, table and downloads cause no violation', 
   await ready(page);
   const violations = () => page.evaluate(() => window.__violations);
 
-  for (const view of ['reserves', 'discoveries', 'quotas', 'exports']) {
+  for (const view of SLUGS) {
     await page.locator(`#tab-${view}`).click();
     await page.waitForFunction((v) => document.querySelector('[role=tabpanel]:not([hidden])')?.dataset.view === v, view);
     const painted = await waitForChart(page);

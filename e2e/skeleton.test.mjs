@@ -4,8 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './lib/app.mjs';
 import { CHART, PANEL, ROWS_FILE, WASM_CHUNK, assertClean, openPage, settle, waitForChart } from './lib/browser.mjs';
+import { TABS } from './lib/tabs.mjs';
 
-const VIEWS = ['Reserves', 'Discoveries', 'Quotas', 'Exports'];
+// The tabs as the page lists them (lib/tabs.mjs); the first is the default view.
+const VIEWS = TABS.map((t) => t.name);
+const FIRST = VIEWS[0];
 const TIMEOUT = { timeout: 60_000 };
 
 const app = useApp();
@@ -57,7 +60,7 @@ const selectedTexts = (state) => state.tabs.filter((t) => t.selected === 'true')
 function assertView(state, name) {
   assert.deepEqual(selectedTexts(state), [name], 'exactly the expected tab is selected');
   assert.equal(state.panels.length, 1, 'one visible tabpanel');
-  assert.equal(state.panels[0].view, name.toLowerCase(), 'panel data-view');
+  assert.equal(state.panels[0].view, TABS.find((t) => t.name === name)?.slug, 'panel data-view');
 }
 
 test('loads without errors, with a title and a Rare Earth heading', TIMEOUT, async (t) => {
@@ -99,7 +102,7 @@ test('clicking each tab switches view, URL and chart without reloading', TIMEOUT
 
   let previousChart = null;
   for (const [index, name] of VIEWS.entries()) {
-    const view = name.toLowerCase();
+    const view = TABS[index].slug;
     const tab = page.locator('[role=tablist] [role=tab]').nth(index);
     assert.equal((await tab.textContent()).trim(), name);
     await tab.click();
@@ -131,8 +134,7 @@ test('clicking each tab switches view, URL and chart without reloading', TIMEOUT
   assertClean(opened);
 });
 
-for (const name of VIEWS) {
-  const view = name.toLowerCase();
+for (const { slug: view, name } of TABS) {
   test(`deep link /?view=${view} opens ${name}`, TIMEOUT, async (t) => {
     const opened = await open(t, `/?view=${view}`);
     await ready(opened.page);
@@ -155,11 +157,11 @@ const HOSTILE = [
 
 for (const path of HOSTILE) {
   const label = path.length > 60 ? `${path.slice(0, 40)}… (${path.length} chars)` : path;
-  test(`hostile URL ${label} falls back to Reserves`, TIMEOUT, async (t) => {
+  test(`hostile URL ${label} falls back to the first view`, TIMEOUT, async (t) => {
     const opened = await open(t, path);
     const { page } = opened;
     await ready(page);
-    assertView(await readState(page), 'Reserves');
+    assertView(await readState(page), FIRST);
     assertClean(opened);
     assert.ok(await page.locator('#panic-message').isHidden(), '#panic-message absent or hidden');
   });
@@ -186,7 +188,7 @@ test('switching views rebuilds nothing: the page keeps the same elements over ma
   const first = await count();
   for (let i = 0; i < 5; i += 1) await round();
   const later = await count();
-  // Exports has two figures (years and months).
+  // Exports has two figures (years and months); every other view one.
   assert.equal(first.figures, VIEWS.length + 1, 'every view built, each once');
   assert.deepEqual(later, first, 'same elements after five more rounds');
   assert.equal(later.visible, 1, 'one panel visible');

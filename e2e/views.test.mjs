@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './lib/app.mjs';
+import { SLUGS } from './lib/tabs.mjs';
 import { CHART, FIGURE, assertClean, openPage, ready, settle, waitForChart } from './lib/browser.mjs';
 import { readCsv } from './lib/data.mjs';
 
@@ -432,7 +433,7 @@ test('Redraw speed after tab clicks and control changes (measured, printed)', { 
       const record = async (name, action) => (out[name] ??= []).push(await time(action));
 
       // Tabs, round and round: each click switches to the next view.
-      const views = ['reserves', 'discoveries', 'quotas', 'exports'];
+      const views = [...document.querySelectorAll('[role=tablist] [role=tab]')].map((t) => t.id.replace(/^tab-/, ''));
       for (let i = 0; i < reps * views.length; i++) {
         const view = views[(i + 1) % views.length];
         await record(`tab ${view}`, tab(view));
@@ -467,7 +468,7 @@ test('Redraw speed after tab clicks and control changes (measured, printed)', { 
     );
   }
 
-  assert.equal(Object.keys(samples).length, 8, 'four tabs and four controls measured');
+  assert.equal(Object.keys(samples).length, SLUGS.length + 4, 'every tab and four controls measured');
   for (const [name, xs] of Object.entries(samples)) {
     assert.equal(xs.length, REPS, `${name}: ${REPS} redraws`);
     assert.ok(xs.every((x) => Number.isFinite(x) && x >= 0), `${name}: finite times`);

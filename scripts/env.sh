@@ -25,7 +25,7 @@ step() { printf '\n==> %s\n' "$*"; }
 # (`-Cpanic=immediate-abort`), which drops the panic-formatting machinery (-16 KB brotli, measured).
 # Both are unstable flags of this pinned stable toolchain, enabled by RUSTC_BOOTSTRAP for this build
 # only; native tests, clippy and the component tests build as usual. A trap still shows the page's
-# "stopped working" line: the start-up script listens for it (src/bin/postbuild.rs).
+# "stopped working" line: the start-up script listens for it (src/bin/postbuild/start_script.rs).
 # `--emit-relocs` keeps the linker's relocations in the wasm, which wasm-split needs (postbuild,
 # step 4). `.cargo/config.toml` sets it for every wasm build; this variable replaces the config's
 # flags rather than adding to them, so it is repeated here.

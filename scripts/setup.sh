@@ -48,7 +48,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wbg"; then
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
-# Splits the release wasm so the three views a reader has not opened load on demand (postbuild).
+# Splits the wasm so the parts a reader has not opened load on demand (src/bin/postbuild/split.rs).
 if ! cargo install --list | grep -qF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 1 minute, once)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked

@@ -10,6 +10,9 @@ cd "$ROOT"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "no circle of imports between the files of src/"
+python3 "$ROOT/scripts/import-cycles.py"
+
 step "cargo clippy"
 cargo clippy --all-targets --locked --quiet -- -D warnings
 cargo clippy --locked --quiet --features preview --bin postbuild -- -D warnings

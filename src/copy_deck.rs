@@ -6,95 +6,12 @@
 //! Regenerate with `UPDATE_COPY_DECK=1 cargo test --lib copy_deck`.
 
 use crate::charts::{svg_texts, LIGHT};
-use crate::data::{dataset, Dataset};
-use crate::i18n::{strings, Strings};
-use crate::state::{Lang, UrlState, View};
-use crate::views::{self, Figure, Table};
-
-/// The states the deck shows, per view: the default first, then every mode and the states the
-/// article's figures are read in.
-fn states(view: View) -> &'static [&'static str] {
-    match view {
-        View::Reserves => &[
-            "",
-            "measure=share",
-            "measure=years",
-            "edition=2025",
-            "edition=2024",
-        ],
-        View::Discoveries => &["", "country=Sweden", "basis=expected-additional-resource"],
-        View::Quotas => &["", "quota=split", "quota=batches"],
-        View::Exports => &["", "show=value", "show=unit-value"],
-    }
-}
-
-/// The figures a view shows for a state, each with a heading.
-fn figures(
-    d: &Dataset,
-    view: View,
-    state: &UrlState,
-    lang: Lang,
-    t: &Strings,
-) -> Vec<(String, Figure)> {
-    match view {
-        View::Reserves => vec![(String::new(), views::reserves::figure(d, state, lang, t))],
-        View::Discoveries => vec![(String::new(), views::discoveries::figure(d, state, lang, t))],
-        View::Quotas => vec![(String::new(), views::quotas::figure(d, state, lang, t))],
-        View::Exports => vec![
-            (String::new(), views::exports::annual(d, state, lang, t)),
-            (
-                views::exports::monthly_title(d, lang, t),
-                views::exports::monthly(d, lang, t),
-            ),
-        ],
-    }
-}
-
-/// What a view prints around its figures, for a state: notes above the chart, lists below it.
-fn extras(d: &Dataset, view: View, state: &UrlState, lang: Lang, t: &Strings) -> Vec<String> {
-    match view {
-        View::Reserves => {
-            let mut out = vec![format!("**{}**", t.revisions_title)];
-            out.extend(table(&views::reserves::revisions(d, lang, t)));
-            out
-        }
-        View::Discoveries => {
-            let mut out = vec![format!("**{}** {}", t.off_chart_title, t.off_chart_intro)];
-            out.extend(
-                views::discoveries::off_chart(d, state, lang, t)
-                    .into_iter()
-                    .map(|l| format!("- {l}")),
-            );
-            out
-        }
-        View::Quotas | View::Exports => Vec::new(),
-    }
-}
-
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
-fn table(t: &Table) -> Vec<String> {
-    let mut out = vec![format!("Table: {}", t.caption), String::new()];
-    out.push(format!(
-        "| {} |",
-        t.headers
-            .iter()
-            .map(|h| cell(h))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    ));
-    out.push(format!("|{}", " --- |".repeat(t.headers.len())));
-    for row in &t.rows {
-        out.push(format!(
-            "| {} |",
-            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-        ));
-    }
-    out.push(String::new());
-    out
-}
+use crate::claims;
+use crate::data::dataset;
+use crate::figure::{publisher_name, table_lines, Figure};
+use crate::i18n::{strings, Lang, Strings};
+use crate::url::Query;
+use crate::views::View;
 
 fn figure(f: &Figure, lang: Lang, t: &Strings) -> Vec<String> {
     let d = dataset();
@@ -112,13 +29,13 @@ fn figure(f: &Figure, lang: Lang, t: &Strings) -> Vec<String> {
     ];
     out.extend(f.readouts.iter().map(|r| format!("- {r}")));
     out.push(String::new());
-    out.extend(table(&f.table));
+    out.extend(table_lines(&f.table));
     out.push("Notes:".to_string());
     out.extend(f.notes.iter().map(|n| format!("- {n}")));
     out.push(String::new());
     out.push(format!("{} ({}):", t.sources, f.sources.len()));
     for s in &f.sources {
-        let how = crate::html::provenance_note(s, t).unwrap_or_default();
+        let how = crate::figure::html::provenance_note(s, t).unwrap_or_default();
         let link = if s.url.is_empty() {
             " [not linked]".to_string()
         } else {
@@ -128,7 +45,7 @@ fn figure(f: &Figure, lang: Lang, t: &Strings) -> Vec<String> {
             "- {}{}{}{}{}{how}{link}",
             s.title,
             t.citation_dash,
-            views::publisher_name(d, s.publisher, lang),
+            publisher_name(d, s.publisher, lang),
             t.citation_comma,
             s.date
         ));
@@ -165,13 +82,13 @@ pub fn deck() -> String {
         out.push(format!("Dek: {}", t.dek));
         out.push(String::new());
         for view in View::ALL {
-            for query in states(view) {
+            for query in std::iter::once(&"").chain(view.copy_states()) {
                 let full = format!("?view={}&lang={}&{query}", view.slug(), lang.code());
-                let state = UrlState::from_query(&full).0;
+                let q = Query::parse(&full);
                 let label = if query.is_empty() { "default" } else { query };
-                out.push(format!("### {} · {label}", t.view_name(view)));
+                out.push(format!("### {} · {label}", view.name(t)));
                 out.push(String::new());
-                for (heading, f) in figures(d, view, &state, lang, t) {
+                for (heading, f) in view.figures(d, &q, lang, t) {
                     if !heading.is_empty() {
                         out.push(format!("#### {heading}"));
                         out.push(String::new());
@@ -179,7 +96,7 @@ pub fn deck() -> String {
                     out.extend(figure(&f, lang, t));
                 }
                 if query.is_empty() {
-                    out.extend(extras(d, view, &state, lang, t));
+                    out.extend(view.other_texts(d, &q, lang, t));
                     out.push(String::new());
                 }
             }
@@ -189,10 +106,10 @@ pub fn deck() -> String {
         out.push(t.claims_intro.to_string());
         out.push(String::new());
         for c in d.claims {
-            let (figure, claim, why) = views::claims::texts(c, lang);
+            let (figure, claim, why) = claims::texts(c, lang);
             out.push(format!(
                 "- **{figure}** {}: {claim} — {why}",
-                views::claims::verdict_name(c.verdict, t)
+                claims::verdict_name(c.verdict, t)
             ));
         }
         out.push(String::new());

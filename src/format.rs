@@ -3,7 +3,7 @@
 //! Written by hand on integers because exact figures must stay exact (35,447.5 t is not 35,448 t)
 //! and because the browser's `Intl` would cost a round trip through JavaScript per label.
 
-use crate::state::Lang;
+use crate::i18n::Lang;
 
 /// `value` with thousands separators and at most `decimals` decimals (trailing zeros dropped).
 pub fn number(value: f64, decimals: u8) -> String {

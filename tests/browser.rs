@@ -25,7 +25,7 @@ fn mount() -> HtmlElement {
         .replace_state_with_url(&JsValue::NULL, "", Some(&path))
         .unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), rare_earth_explorer::app::App).forget();
+    leptos::mount::mount_to(root.clone(), rare_earth_explorer::shell::App).forget();
     root
 }
 

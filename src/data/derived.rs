@@ -30,6 +30,14 @@ pub fn default_edition(d: &Dataset) -> u16 {
     complete.or(all.last()).copied().unwrap_or(ARTICLE_EDITION)
 }
 
+/// The Liangshan announcement (2024): expected additional resources in China, in t REO, which the
+/// Reserves view sets beside USGS's figures and Discoveries highlights.
+pub fn liangshan(d: &Dataset) -> Option<&'static Discovery> {
+    d.discoveries
+        .iter()
+        .find(|f| f.is_china_resource_addition())
+}
+
 /// One country's reserves in one edition, when the dataset has that row.
 pub fn reserve(d: &Dataset, edition: u16, country: &str) -> Option<&'static ReserveFigure> {
     d.reserves

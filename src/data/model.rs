@@ -3,7 +3,7 @@
 //! This file is shared with `build.rs` (through `#[path]`), which parses the CSV files into these
 //! types and prints them back as Rust literals. That is why every field is `'static`, every enum
 //! variant name is unique across enums (the generated code imports them all), and nothing here
-//! touches the DOM.
+//! touches the DOM or knows of a view.
 
 use serde::Deserialize;
 
@@ -55,7 +55,7 @@ pub enum Qualifier {
     About,
 }
 
-/// The four topics: the explorer's views, and what each claim of the article is about.
+/// What each claim of the article is about: the view that shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
@@ -64,6 +64,18 @@ pub enum Topic {
     Discoveries,
     Quotas,
     Exports,
+}
+
+impl Topic {
+    /// The topic's word in `claims.csv`, which is also its view's URL name.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Topic::Reserves => "reserves",
+            Topic::Discoveries => "discoveries",
+            Topic::Quotas => "quotas",
+            Topic::Exports => "exports",
+        }
+    }
 }
 
 /// The name the reserves and production tables use for the world total.
@@ -330,54 +342,12 @@ impl Dataset {
     pub fn source(&self, id: &str) -> Option<&'static Source> {
         self.sources.iter().find(|s| s.id == id)
     }
-
-    /// The part of the dataset the first view reads (a split build embeds only this): every table
-    /// but the other views' rows and the article's claims (their list is fetched when opened),
-    /// and only the sources the first view cites.
-    pub fn first_view(&self) -> Dataset {
-        let sources: Vec<Source> = self
-            .sources
-            .iter()
-            .filter(|s| self.first_view_cites(s.id))
-            .copied()
-            .collect();
-        let beside: Vec<Discovery> = self
-            .discoveries
-            .iter()
-            .filter(|f| f.beside_reserves())
-            .copied()
-            .collect();
-        Dataset {
-            sources: sources.leak(),
-            discoveries: beside.leak(),
-            quotas: &[],
-            quota_batches: &[],
-            exports_annual: &[],
-            exports_monthly: &[],
-            prices: &[],
-            claims: &[],
-            ..*self
-        }
-    }
-
-    /// Whether the first view cites this source: the reserves and production tables, and the
-    /// announcement drawn beside them. A split build embeds only these sources and fetches the
-    /// others with the first view or list that needs them (`pack.rs`).
-    pub fn first_view_cites(&self, id: &str) -> bool {
-        let cites = |cell: &'static str| source_ids(cell).any(|s| s == id);
-        self.reserves.iter().any(|r| cites(r.sources))
-            || self.production.iter().any(|p| cites(p.sources))
-            || self
-                .discoveries
-                .iter()
-                .any(|f| f.beside_reserves() && cites(f.sources))
-    }
 }
 
 impl Discovery {
-    /// China's announced expected additional resources in t REO (Liangshan, 2024): the Reserves
-    /// view draws it beside USGS's figures, so it belongs to the first view.
-    pub fn beside_reserves(&self) -> bool {
+    /// Expected additional resources announced in China in tonnes of oxide: Liangshan's 4.96 Mt
+    /// (2024), the figure set beside USGS's reserves.
+    pub fn is_china_resource_addition(&self) -> bool {
         self.country == "China"
             && self.basis == Basis::ExpectedAdditionalResource
             && self.unit == Unit::Oxide

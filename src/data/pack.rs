@@ -1,11 +1,11 @@
-//! The rows only the Discoveries, Quotas and Exports views and the list of the article's claims
-//! read, as a text file beside the wasm.
+//! The rows a build does not embed, as a text file beside the wasm.
 //!
-//! A release build moves those views' code into chunks fetched on demand, but wasm-split moves
+//! A release build moves the code of the parts loaded on demand into chunks, but wasm-split moves
 //! functions, not data: rows embedded as statics would still be in every reader's first download.
-//! So a split build embeds only the first view's part (`Dataset::first_view`, called by build.rs),
-//! the post-build step writes the rest with `encode`, and the first of those views (or the claims'
-//! list) a reader opens fetches the file together with its code and reads it with `decode`.
+//! So a split build embeds only a part of the dataset (build.rs asks the first view which), the
+//! post-build step writes the rest with `encode`, and the first part loaded on demand fetches the
+//! file together with its code and reads it with `decode`. This module knows nothing of which part
+//! that is: it writes whatever the embedded part lacks.
 //!
 //! The file is text, so a static host compresses it like the JS. Fields are separated by U+001F,
 //! the ASCII unit separator, which `encode` refuses in any text. Whole numbers are written in
@@ -19,31 +19,44 @@ use std::str::Split;
 
 const SEPARATOR: char = '\u{1f}';
 /// The first field: names the format, so a file of another build is refused, not misread.
-const FORMAT: &str = "rare-earth-explorer rows 1";
+const FORMAT: &str = "rare-earth-explorer rows 2";
 /// The last field: a file cut short in its last text is refused too.
 const END: &str = "end";
+/// A table the embedded part has whole: the file leaves it out.
+const SAME: &str = "=";
 
-/// The file for `d`, the whole dataset: its tables the first view does not read, and the sources
-/// only they cite. Fails, naming the text, when a text contains the separator.
-pub fn encode(d: &Dataset) -> Result<String, String> {
+/// The file for `whole` given the `part` a build embeds: the sources the part lacks, and every
+/// table the part does not have whole. Fails, naming the text, when a text contains the separator.
+pub fn encode(whole: &Dataset, part: &Dataset) -> Result<String, String> {
     let mut out = Out {
         text: FORMAT.to_string(),
         problem: None,
     };
-    let more: Vec<Source> = d
+    let more: Vec<Source> = whole
         .sources
         .iter()
-        .filter(|s| !d.first_view_cites(s.id))
+        .filter(|s| part.source(s.id).is_none())
         .copied()
         .collect();
     put_rows(&more, &mut out);
-    put_rows(d.discoveries, &mut out);
-    put_rows(d.quotas, &mut out);
-    put_rows(d.quota_batches, &mut out);
-    put_rows(d.exports_annual, &mut out);
-    put_rows(d.exports_monthly, &mut out);
-    put_rows(d.prices, &mut out);
-    put_rows(d.claims, &mut out);
+    fn put<T: Field + PartialEq>(whole: &[T], part: &[T], out: &mut Out) {
+        if whole == part {
+            out.field(SAME);
+        } else {
+            put_rows(whole, out);
+        }
+    }
+    put(whole.reserves, part.reserves, &mut out);
+    put(whole.production, part.production, &mut out);
+    put(whole.discoveries, part.discoveries, &mut out);
+    put(whole.quotas, part.quotas, &mut out);
+    put(whole.quota_batches, part.quota_batches, &mut out);
+    put(whole.exports_annual, part.exports_annual, &mut out);
+    put(whole.exports_monthly, part.exports_monthly, &mut out);
+    put(whole.prices, part.prices, &mut out);
+    put(whole.claims, part.claims, &mut out);
+    put(whole.countries, part.countries, &mut out);
+    put(whole.publishers, part.publishers, &mut out);
     out.field(END);
     match out.problem {
         Some(text) => Err(format!("a text of the dataset contains U+001F: {text:?}")),
@@ -51,36 +64,39 @@ pub fn encode(d: &Dataset) -> Result<String, String> {
     }
 }
 
-/// The whole dataset: `first`, the part embedded in the wasm, completed with the rows of `file`.
-/// `None` when the file is not one `encode` wrote for this build (truncated, or another format).
-pub fn decode(first: &Dataset, file: &'static str) -> Option<Dataset> {
+/// The whole dataset: `part`, the embedded part, completed with the rows of `file`. `None` when
+/// the file is not one `encode` wrote for this build (truncated, or another format).
+pub fn decode(part: &Dataset, file: &'static str) -> Option<Dataset> {
     let mut input = In(file.split(SEPARATOR).peekable());
     if input.0.next()? != FORMAT {
         return None;
     }
     let more: Vec<Source> = take_rows(&mut input)?;
-    let sources = first
-        .sources
-        .iter()
-        .copied()
-        .chain(more)
-        .collect::<Vec<_>>();
+    let sources = part.sources.iter().copied().chain(more).collect::<Vec<_>>();
     let d = Dataset {
         sources: sources.leak(),
-        discoveries: table(&mut input)?,
-        quotas: table(&mut input)?,
-        quota_batches: table(&mut input)?,
-        exports_annual: table(&mut input)?,
-        exports_monthly: table(&mut input)?,
-        prices: table(&mut input)?,
-        claims: table(&mut input)?,
-        ..*first
+        reserves: table(&mut input, part.reserves)?,
+        production: table(&mut input, part.production)?,
+        discoveries: table(&mut input, part.discoveries)?,
+        quotas: table(&mut input, part.quotas)?,
+        quota_batches: table(&mut input, part.quota_batches)?,
+        exports_annual: table(&mut input, part.exports_annual)?,
+        exports_monthly: table(&mut input, part.exports_monthly)?,
+        prices: table(&mut input, part.prices)?,
+        claims: table(&mut input, part.claims)?,
+        countries: table(&mut input, part.countries)?,
+        publishers: table(&mut input, part.publishers)?,
     };
     // Every field read, then the end, then nothing: anything else is not this build's file.
     (input.0.next() == Some(END) && input.0.next().is_none()).then_some(d)
 }
 
-fn table<T: Field>(input: &mut In) -> Option<&'static [T]> {
+/// A table from the file, or the embedded one where the file says it is the same.
+fn table<T: Field>(input: &mut In, embedded: &'static [T]) -> Option<&'static [T]> {
+    if input.0.peek() == Some(&SAME) {
+        input.0.next();
+        return Some(embedded);
+    }
     take_rows(input).map(|rows| &*rows.leak())
 }
 
@@ -218,6 +234,8 @@ words! {
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
     Product { Ndpr = "ndpr_oxide", Nd = "nd_oxide", Pr = "pr_oxide", Dy = "dy_oxide", Tb = "tb_oxide" }
     Topic { Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports" }
+    Quality { Primary = "primary", Secondary = "secondary" }
+    SourceKind { Mcs = "mcs", Myb = "myb" }
     Provenance { Original = "original", Syndicated = "syndicated", Rewrite = "rewrite" }
     Verdict { Confirmed = "confirmed", NeedsContext = "needs_context", NotSupported = "not_supported" }
 }
@@ -239,6 +257,14 @@ macro_rules! rows {
 }
 rows! {
     Source { id, title, publisher, date, url, licence, read_via, provenance }
+    ReserveFigure {
+        edition, country, reserves_t, qualifier, edition_inferred, quality, note, sources,
+    }
+    Production {
+        edition, source_kind, year, country, production_t, estimated, quality, note, sources,
+    }
+    Country { name, name_zh }
+    Publisher { name, name_zh }
     Discovery {
         id, deposit, name, name_zh, country, place, announced, announced_by, announced_by_zh, size,
         size_qualifier, unit, basis, grade, note, sources,
@@ -268,74 +294,91 @@ mod tests {
     use super::*;
     use crate::data::dataset;
 
-    fn file() -> &'static str {
-        encode(dataset()).expect("the dataset encodes").leak()
+    /// A part as a split build might embed it: a few tables whole, others in part or empty.
+    fn part() -> Dataset {
+        let d = *dataset();
+        let cited = |id: &str| {
+            d.reserves
+                .iter()
+                .any(|r| source_ids(r.sources).any(|s| s == id))
+        };
+        let sources: Vec<Source> = d.sources.iter().filter(|s| cited(s.id)).copied().collect();
+        Dataset {
+            sources: sources.leak(),
+            discoveries: &d.discoveries[..1],
+            quotas: &[],
+            claims: &[],
+            ..d
+        }
     }
 
-    fn ids(d: &Dataset) -> Vec<&'static str> {
-        let mut ids: Vec<_> = d.sources.iter().map(|s| s.id).collect();
-        ids.sort_unstable();
-        ids
+    fn file(part: &Dataset) -> &'static str {
+        encode(dataset(), part).expect("the dataset encodes").leak()
     }
 
     #[test]
-    fn the_first_view_and_the_file_make_the_whole_dataset() {
+    fn the_part_and_the_file_make_the_whole_dataset() {
         let whole = dataset();
-        let first = whole.first_view();
-        assert!(first.quotas.is_empty() && first.exports_annual.is_empty());
-        assert!(first.sources.len() < whole.sources.len());
-        let d = decode(&first, file()).expect("the file decodes");
+        let part = part();
+        let d = decode(&part, file(&part)).expect("the file decodes");
+        let ids = |d: &Dataset| {
+            let mut ids: Vec<_> = d.sources.iter().map(|s| s.id).collect();
+            ids.sort_unstable();
+            ids
+        };
         assert_eq!(ids(&d), ids(whole));
         for s in whole.sources {
             assert_eq!(d.source(s.id), Some(s));
         }
+        assert_eq!(d.reserves, whole.reserves);
         assert_eq!(d.discoveries, whole.discoveries);
         assert_eq!(d.quotas, whole.quotas);
         assert_eq!(d.quota_batches, whole.quota_batches);
         assert_eq!(d.exports_annual, whole.exports_annual);
         assert_eq!(d.exports_monthly, whole.exports_monthly);
         assert_eq!(d.prices, whole.prices);
-        assert_eq!(d.reserves, whole.reserves);
         assert_eq!(d.claims, whole.claims);
+        assert_eq!(d.publishers, whole.publishers);
     }
 
     #[test]
-    fn the_first_view_keeps_what_reserves_draws_and_cites() {
-        let first = dataset().first_view();
-        let liangshan = crate::views::reserves::liangshan(&first).expect("Liangshan is drawn");
-        assert_eq!(liangshan.size, Some(4_960_000.0));
+    fn a_table_the_part_has_whole_is_not_in_the_file() {
+        let part = part();
+        let with_reserves = file(&part);
+        let without = encode(
+            dataset(),
+            &Dataset {
+                reserves: &[],
+                ..part
+            },
+        )
+        .expect("encodes")
+        .len();
         assert!(
-            first.claims.is_empty(),
-            "the claims' list comes with the file"
+            with_reserves.len() + 1_000 < without,
+            "the reserves rows are left out"
         );
-        let cells = first.reserves.iter().map(|r| r.sources);
-        for cell in cells.chain(first.production.iter().map(|p| p.sources)) {
-            assert!(
-                source_ids(cell).all(|id| first.source(id).is_some()),
-                "{cell}"
-            );
-        }
     }
 
     #[test]
     fn a_damaged_or_foreign_file_is_refused_not_misread() {
-        let first = dataset().first_view();
-        let file = file();
+        let part = part();
+        let file = file(&part);
         // Cut anywhere, the file is refused (and nothing panics): every 97th byte, and each of
         // the last 300, where a text cut short would otherwise still read as one.
         let cuts = (0..file.len())
             .step_by(97)
             .chain(file.len() - 300..file.len());
         for end in cuts.filter(|&i| file.is_char_boundary(i)) {
-            assert!(decode(&first, &file[..end]).is_none(), "cut at {end}");
+            assert!(decode(&part, &file[..end]).is_none(), "cut at {end}");
         }
-        assert!(decode(&first, "").is_none());
+        assert!(decode(&part, "").is_none());
         let other = file
             .replacen(FORMAT, "rare-earth-explorer rows 0", 1)
             .leak();
-        assert!(decode(&first, other).is_none());
+        assert!(decode(&part, other).is_none());
         let longer = format!("{file}{SEPARATOR}x").leak();
-        assert!(decode(&first, longer).is_none());
+        assert!(decode(&part, longer).is_none());
     }
 
     #[test]
@@ -358,7 +401,7 @@ mod tests {
         let mut quotas = d.quotas.to_vec();
         quotas[0].note = "one\u{1f}two";
         d.quotas = quotas.leak();
-        let problem = encode(&d).expect_err("the separator is refused");
+        let problem = encode(&d, &part()).expect_err("the separator is refused");
         assert!(problem.contains("one\\u{1f}two"), "{problem}");
     }
 }

@@ -1,11 +1,7 @@
-//! Living inside an editor's iframe: tell the host page our height whenever it changes, in the three
-//! formats hosts already listen for (Pym.js, Datawrapper's, AMP's), and build the snippet an editor
-//! pastes.
+//! Living inside an editor's iframe: tell the host page our height whenever it changes, in the
+//! three formats hosts already listen for (Pym.js, Datawrapper's, AMP's). See docs/embedding.md.
 
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
-
-use crate::html::escape;
-use crate::state::UrlState;
 
 /// The key of our Datawrapper-style height message, and the marker the loader script looks for.
 pub const WIDGET_ID: &str = "rare-earth-explorer";
@@ -61,17 +57,15 @@ pub fn report_height() {
     }
     let window = leptos::prelude::window();
     // Pym's parent passes the child's id in the URL.
-    let child_id: String =
-        crate::state::parse_query(&window.location().search().unwrap_or_default())
-            .into_iter()
-            .find(|(k, _)| k == "childId")
-            .map(|(_, v)| {
-                v.chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .take(64)
-                    .collect::<String>()
-            })
-            .unwrap_or_default();
+    let search = window.location().search().unwrap_or_default();
+    let query = crate::url::Query::parse(&search);
+    let child_id: String = query
+        .value("childId", &mut Default::default())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(64)
+        .collect();
     let Some(body) = leptos::prelude::document().body() else {
         return;
     };
@@ -97,53 +91,9 @@ pub fn report_height() {
     on_resize.forget();
 }
 
-/// Where the explorer is served, without query: the base of every link and snippet.
-pub fn base_url() -> String {
-    let location = leptos::prelude::window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
-}
-
-/// Options an editor picks in the Embed dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EmbedOptions {
-    pub state: UrlState,
-    pub lock_view: bool,
-}
-
-/// The iframe URL for an embed of `options`.
-pub fn embed_url(base: &str, options: &EmbedOptions) -> String {
-    let mut state = options.state.clone();
-    state.embed = true;
-    state.tabs = !options.lock_view;
-    format!("{base}{}", state.to_query())
-}
-
-/// The snippet an editor pastes: an iframe with a title and a sensible height, the loader script
-/// that keeps the height right, and a link for readers whose page runs no scripts.
-pub fn snippet(base: &str, options: &EmbedOptions, title: &str) -> String {
-    let src = escape(&embed_url(base, options));
-    let mut page = options.state.clone();
-    page.embed = false;
-    page.tabs = true;
-    let page_url = escape(&format!("{base}{}", page.to_query()));
-    let script = escape(&format!("{}embed.js", base.trim_end_matches("index.html")));
-    let title = escape(title);
-    format!(
-        "<iframe src=\"{src}\" title=\"{title}\" data-{WIDGET_ID} width=\"100%\" height=\"720\" \
-loading=\"lazy\" style=\"border:0;width:100%;max-width:100%\"></iframe>\n\
-<script src=\"{script}\" async></script>\n\
-<noscript><a href=\"{page_url}\">{title}</a></noscript>"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Lang, Theme, View};
 
     #[test]
     fn height_messages_follow_each_hosts_format() {
@@ -152,28 +102,5 @@ mod tests {
             datawrapper_message(640),
             r#"{"datawrapper-height":{"rare-earth-explorer":640}}"#
         );
-    }
-
-    #[test]
-    fn the_snippet_embeds_the_chosen_state_and_the_loader() {
-        let state = UrlState {
-            view: View::Quotas,
-            theme: Theme::Dark,
-            lang: Some(Lang::Zh),
-            tabs: true,
-            ..UrlState::default()
-        };
-        let options = EmbedOptions {
-            state,
-            lock_view: true,
-        };
-        let s = snippet("https://example.org/explorer/", &options, "Rare \"Earth\"");
-        assert!(s.contains(
-            "src=\"https://example.org/explorer/?view=quotas&amp;embed=1&amp;tabs=0&amp;theme=dark&amp;lang=zh\""
-        ));
-        assert!(s.contains("title=\"Rare &quot;Earth&quot;\""));
-        assert!(s.contains("<script src=\"https://example.org/explorer/embed.js\" async></script>"));
-        assert!(s.contains("loading=\"lazy\""));
-        assert!(s.contains("<noscript><a href=\"https://example.org/explorer/?view=quotas&amp;theme=dark&amp;lang=zh\">"));
     }
 }

@@ -1,40 +1,34 @@
-//! Reserves by country for one USGS edition: tonnes, share of the world, or years of supply, with
-//! the Liangshan find beside China's bar as a different kind of figure.
+//! What the Reserves view shows for a state of its controls, as plain functions of the dataset:
+//! reserves by country for one USGS edition, in tonnes, share of the world or years of supply,
+//! with the Liangshan announcement beside China's bar as a different kind of figure.
 
-use leptos::prelude::*;
-
-use crate::app::tr;
-
-use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
+use super::state::{Measure, State};
 use crate::charts::bars::{BarKind, BarRow, Bars};
 use crate::data::derived::*;
 use crate::data::{Dataset, Qualifier, Quality, ReserveFigure, WORLD};
+use crate::figure::{
+    cite, country_name, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks,
+    SOURCE_HEADER,
+};
 use crate::format::{self, number, percent, tonnes, tonnes_short};
-use crate::i18n::{fill, Strings};
-use crate::state::{Lang, ReservesMeasure, UrlState, View};
-use crate::ui::{country_name, Choice, FigureView, Select};
+use crate::i18n::{fill, Lang, Strings};
 
 pub const CHINA: &str = "China";
 
 /// The edition shown: the reader's choice when the dataset has it, else the default.
-pub fn edition(d: &Dataset, state: &UrlState) -> u16 {
+pub fn edition(d: &Dataset, state: &State) -> u16 {
     state
         .edition
         .filter(|e| editions(d).contains(e))
         .unwrap_or_else(|| default_edition(d))
 }
 
-/// The Liangshan announcement: expected additional resources in t REO, in China.
-pub fn liangshan(d: &Dataset) -> Option<&'static crate::data::Discovery> {
-    d.discoveries.iter().find(|f| f.beside_reserves())
-}
-
 /// The value a bar shows for one country's row, in the measure chosen.
-fn value_of(d: &Dataset, edition: u16, measure: ReservesMeasure, r: &ReserveFigure) -> Option<f64> {
+fn value_of(d: &Dataset, edition: u16, measure: Measure, r: &ReserveFigure) -> Option<f64> {
     match measure {
-        ReservesMeasure::Tonnes => r.reserves_t,
-        ReservesMeasure::Share => share_of_world(d, edition, r.country).map(|s| s.percent),
-        ReservesMeasure::Years => years_of_supply(d, edition, r.country),
+        Measure::Tonnes => r.reserves_t,
+        Measure::Share => share_of_world(d, edition, r.country).map(|s| s.percent),
+        Measure::Years => years_of_supply(d, edition, r.country),
     }
 }
 
@@ -76,7 +70,7 @@ fn world_words(total: f64, qualifier: Qualifier, lang: Lang, t: &Strings) -> Str
     }
 }
 
-pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
+pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
     let edition = edition(d, state);
     let measure = state.measure;
     let rows = ranked(d, edition);
@@ -104,9 +98,9 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         let value_label = match (measure, value) {
             _ if r.reserves_t.is_none() => t.not_available.to_string(),
             (_, None) => "–".to_string(),
-            (ReservesMeasure::Tonnes, Some(_)) => reserves_short(r, lang).unwrap_or_default(),
-            (ReservesMeasure::Share, Some(_)) => share_text.clone().unwrap_or_default(),
-            (ReservesMeasure::Years, Some(v)) => fill(t.years_value, &[("years", &years_text(v))]),
+            (Measure::Tonnes, Some(_)) => reserves_short(r, lang).unwrap_or_default(),
+            (Measure::Share, Some(_)) => share_text.clone().unwrap_or_default(),
+            (Measure::Years, Some(v)) => fill(t.years_value, &[("years", &years_text(v))]),
         };
         bars.push(BarRow {
             label: name.clone(),
@@ -134,12 +128,12 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                 " · {}",
                 fill(t.years_of_supply_value, &[("years", &years_text(y))])
             ));
-        } else if mines_little && measure == ReservesMeasure::Years {
+        } else if mines_little && measure == Measure::Years {
             readout.push_str(&format!(" · {}", t.years_not_shown));
         }
         readout.push_str(&format!(" · {}", cite(d, r.sources, lang)));
         readouts.push(readout);
-        if r.country == CHINA && measure == ReservesMeasure::Tonnes {
+        if r.country == CHINA && measure == Measure::Tonnes {
             if let Some(l) = liangshan(d).filter(|l| l.size.is_some()) {
                 let size = l.size.unwrap_or_default();
                 bars.push(BarRow {
@@ -152,7 +146,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                     "{} · {} · {} · {}",
                     t.head(t.liangshan_name, &format!("{} REO", tonnes(size, lang))),
                     t.basis_expected_additional,
-                    super::discoveries::announced(l, lang, t),
+                    crate::figure::announced(l, lang, t),
                     cite(d, l.sources, lang)
                 ));
             }
@@ -194,12 +188,12 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         .filter_map(|r| {
             let name = country_name(d, r.country, lang);
             match measure {
-                ReservesMeasure::Tonnes => Some(format!("{name} {}", reserves_short(r, lang)?)),
-                ReservesMeasure::Share => Some(format!(
+                Measure::Tonnes => Some(format!("{name} {}", reserves_short(r, lang)?)),
+                Measure::Share => Some(format!(
                     "{name} {}",
                     share_label(share_of_world(d, edition, r.country)?, lang, t)
                 )),
-                ReservesMeasure::Years => Some(format!(
+                Measure::Years => Some(format!(
                     "{name} {}",
                     fill(
                         t.years_value,
@@ -228,7 +222,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             &[("list", &missing.join(t.list_separator))],
         ));
     }
-    if measure == ReservesMeasure::Tonnes {
+    if measure == Measure::Tonnes {
         if let Some(l) = liangshan(d).and_then(|l| l.size) {
             alt.push(' ');
             alt.push_str(&fill(t.liangshan_alt, &[("value", &tonnes_short(l, lang))]));
@@ -252,10 +246,10 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         notes.push(t.note_secondary_edition.to_string());
     }
     notes.push(t.note_revisions.to_string());
-    if measure == ReservesMeasure::Tonnes {
+    if measure == Measure::Tonnes {
         notes.push(t.note_liangshan_not_in_usgs.to_string());
     }
-    if measure == ReservesMeasure::Years {
+    if measure == Measure::Years {
         notes.push(t.note_years_of_supply.to_string());
         notes.push(t.note_china_production_quota.to_string());
     }
@@ -266,10 +260,10 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     let world_row = reserve(d, edition, WORLD);
     cells.extend(world_row.iter().map(|w| &w.sources));
     let liangshan_row = liangshan(d);
-    if measure == ReservesMeasure::Tonnes {
+    if measure == Measure::Tonnes {
         cells.extend(liangshan_row.iter().map(|l| &l.sources));
     }
-    let production_cells: Vec<&'static str> = if measure == ReservesMeasure::Years {
+    let production_cells: Vec<&'static str> = if measure == Measure::Years {
         d.production
             .iter()
             .filter(|p| p.edition == edition)
@@ -282,9 +276,9 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     let sources = sources_of(d, cells);
 
     let (axis_label, ticks) = match measure {
-        ReservesMeasure::Tonnes => (t.axis_reserves_t.to_string(), Ticks::Tonnes),
-        ReservesMeasure::Share => (t.axis_share.to_string(), Ticks::Percent),
-        ReservesMeasure::Years => (t.axis_years.to_string(), Ticks::Years),
+        Measure::Tonnes => (t.axis_reserves_t.to_string(), Ticks::Tonnes),
+        Measure::Share => (t.axis_share.to_string(), Ticks::Percent),
+        Measure::Years => (t.axis_years.to_string(), Ticks::Years),
     };
     Figure {
         summary,
@@ -312,13 +306,13 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
 
 /// The sentence above the chart. Each measure says what its bars show of China; none makes a
 /// headline of a ranking.
-fn summary(d: &Dataset, edition: u16, measure: ReservesMeasure, lang: Lang, t: &Strings) -> String {
+fn summary(d: &Dataset, edition: u16, measure: Measure, lang: Lang, t: &Strings) -> String {
     let edition_label = fill(t.mcs_edition, &[("edition", &edition.to_string())]);
     let Some(china) = reserve(d, edition, CHINA).and_then(|r| r.reserves_t) else {
         return fill(t.reserves_summary_no_china, &[("edition", &edition_label)]);
     };
     let value = tonnes_short(china, lang);
-    if measure == ReservesMeasure::Years {
+    if measure == Measure::Years {
         if let (Some(years), Some((year, production))) = (
             years_of_supply(d, edition, CHINA),
             latest_production(d, edition, CHINA),
@@ -357,7 +351,7 @@ fn summary(d: &Dataset, edition: u16, measure: ReservesMeasure, lang: Lang, t: &
 
 /// The figures behind the chart for a spreadsheet (the download), in the chart's order, with the
 /// world total and, in tonnes, the Liangshan announcement.
-pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+pub fn csv(d: &Dataset, state: &State) -> Csv {
     let edition = edition(d, state);
     let measure = state.measure;
     let rows = ranked(d, edition);
@@ -396,7 +390,7 @@ pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
         row.extend(source_cells(d, r.sources));
         csv.rows.push(row);
     }
-    if let Some(l) = liangshan_row.filter(|_| measure == ReservesMeasure::Tonnes) {
+    if let Some(l) = liangshan_row.filter(|_| measure == Measure::Tonnes) {
         let mut row = vec![
             l.announced.to_string(),
             format!(
@@ -502,114 +496,49 @@ pub fn revisions(d: &Dataset, lang: Lang, t: &Strings) -> Table {
 }
 
 /// The Reserves view: edition and measure controls around the shared figure.
-#[component]
-pub fn ReservesView() -> impl IntoView {
-    let ctx = crate::app::use_ctx();
-    let d = crate::data::dataset();
-    let mine = ctx.state_of(View::Reserves);
-    let figure = Memo::new(move |_| {
-        let (lang, t) = (ctx.lang.get(), ctx.strings());
-        mine.with(|s| figure(d, s, lang, t))
-    });
-    crate::newsroom::offer(View::Reserves, figure);
-    let edition_choices = move || {
-        let t = ctx.strings();
-        editions(d)
-            .into_iter()
-            .rev()
-            .map(|e| {
-                let mut label = fill(t.mcs_edition, &[("edition", &e.to_string())]);
-                if !edition_is_complete(d, e) {
-                    label = fill(t.partial_edition, &[("edition", &label)]);
-                }
-                Choice {
-                    value: e.to_string(),
-                    label,
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-    let current_edition = Signal::derive(move || ctx.state.with(|s| edition(d, s)).to_string());
-    let set_edition = move |v: String| ctx.state.update(|s| s.edition = v.parse().ok());
-    let measure_choices = move || {
-        let t = ctx.strings();
-        vec![
-            Choice {
-                value: "tonnes".into(),
-                label: t.measure_tonnes.into(),
-            },
-            Choice {
-                value: "share".into(),
-                label: t.measure_share.into(),
-            },
-            Choice {
-                value: "years".into(),
-                label: t.measure_years.into(),
-            },
-        ]
-    };
-    let current_measure = Signal::derive(move || {
-        match ctx.state.with(|s| s.measure) {
-            ReservesMeasure::Tonnes => "tonnes",
-            ReservesMeasure::Share => "share",
-            ReservesMeasure::Years => "years",
-        }
-        .to_string()
-    });
-    let set_measure = move |v: String| {
-        ctx.state.update(|s| {
-            s.measure = match v.as_str() {
-                "share" => ReservesMeasure::Share,
-                "years" => ReservesMeasure::Years,
-                _ => ReservesMeasure::Tonnes,
-            }
-        })
-    };
-    let edition_note = move || {
-        let t = ctx.strings();
-        let shown = ctx.state.with(|s| edition(d, s));
-        if shown == default_edition(d) && !edition_is_complete(d, 2024) {
-            let listed = d
-                .reserves
-                .iter()
-                .filter(|r| r.edition == 2024 && r.country != WORLD)
-                .count();
-            fill(
-                t.default_edition_note,
-                &[
-                    ("edition", &shown.to_string()),
-                    ("count", &listed.to_string()),
-                ],
-            )
-        } else {
-            String::new()
-        }
-    };
-    let revisions = Memo::new(move |_| revisions(d, ctx.lang.get(), ctx.strings()));
-    view! {
-        <div class="controls">
-            <Select label=|t| t.edition id="edition"
-                choices=Signal::derive(edition_choices) current=current_edition on_pick=set_edition />
-            <Select label=|t| t.measure id="measure"
-                choices=Signal::derive(measure_choices) current=current_measure on_pick=set_measure />
-        </div>
-        <p class="edition-note">{edition_note}</p>
-        <FigureView figure=figure id="reserves" />
-        <details class="revisions">
-            <summary>{tr(|t| t.revisions_title)}</summary>
-            {move || crate::ui::table_view(&revisions.get())}
-        </details>
+/// Why the view opens on this edition, when the reader did not choose one: the article relied on
+/// MCS 2024, which is known here only in part.
+pub fn edition_note(d: &Dataset, state: &State, t: &Strings) -> String {
+    let shown = edition(d, state);
+    if shown != default_edition(d) || edition_is_complete(d, 2024) {
+        return String::new();
     }
+    let listed = d
+        .reserves
+        .iter()
+        .filter(|r| r.edition == 2024 && r.country != WORLD)
+        .count();
+    fill(
+        t.default_edition_note,
+        &[
+            ("edition", &shown.to_string()),
+            ("count", &listed.to_string()),
+        ],
+    )
+}
+
+/// A file name that says what it holds: `rare-earth-reserves-usgs-mcs2025-share`.
+pub fn file_stem(d: &Dataset, state: &State) -> String {
+    let measure = match state.measure {
+        Measure::Tonnes => "tonnes",
+        Measure::Share => "share",
+        Measure::Years => "years-of-supply",
+    };
+    format!(
+        "rare-earth-reserves-usgs-mcs{}-{measure}",
+        edition(d, state)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::bars::BarKind;
     use crate::data::dataset;
     use crate::i18n::EN;
 
-    fn state(q: &str) -> UrlState {
-        UrlState::from_query(q).0
+    fn state(q: &str) -> State {
+        crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
     }
 
     #[test]

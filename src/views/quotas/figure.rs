@@ -1,22 +1,22 @@
-//! China's mining (and smelting/separation) quotas by year, as totals, as the light/ionic split, or
+//! What the Quotas view shows for a state of its controls, as plain functions of the dataset:
+//! China's mining (and smelting/separation) quotas by year, as totals, as the light/ionic split or
 //! batch by batch; unpublished years stay visible gaps.
 
-use leptos::prelude::*;
-
-use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
+use super::state::{Breakdown, State};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{batch_change, quota_change, Change, QuotaSeries};
 use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus};
+use crate::figure::{
+    cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
+};
 use crate::format::{change, change_in_words, number, tonnes};
-use crate::i18n::{fill, Strings};
-use crate::state::{Lang, QuotaBreakdown, UrlState, View};
-use crate::ui::{Choice, FigureView, Segmented, Select};
+use crate::i18n::{fill, Lang, Strings};
 
 /// The year the article is about: highlighted.
 const ARTICLE_YEAR: u16 = 2024;
 
 /// The years on record and the span the reader chose (clamped to them, swapped if reversed).
-pub fn year_span(d: &Dataset, state: &UrlState) -> (u16, u16) {
+pub fn year_span(d: &Dataset, state: &State) -> (u16, u16) {
     let first = d
         .quotas
         .iter()
@@ -239,19 +239,19 @@ impl Builder<'_> {
     }
 }
 
-fn legend(breakdown: QuotaBreakdown, t: &Strings) -> Vec<Series> {
+fn legend(breakdown: Breakdown, t: &Strings) -> Vec<Series> {
     let series = |name: String, hollow: bool| Series { name, hollow };
     match breakdown {
-        QuotaBreakdown::Total => vec![
+        Breakdown::Total => vec![
             series(t.mining_quota.into(), false),
             series(t.smelting_quota.into(), true),
         ],
-        QuotaBreakdown::Split => vec![
+        Breakdown::Split => vec![
             series(t.light_quota.into(), false),
             series(t.ionic_quota.into(), false),
             series(t.split_unknown.into(), true),
         ],
-        QuotaBreakdown::Batches => vec![
+        Breakdown::Batches => vec![
             series(fill(t.batch_n, &[("n", "1")]), false),
             series(fill(t.batch_n, &[("n", "2")]), false),
             series(fill(t.batch_n, &[("n", "3")]), false),
@@ -260,14 +260,14 @@ fn legend(breakdown: QuotaBreakdown, t: &Strings) -> Vec<Series> {
     }
 }
 
-pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
+pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
     let (from, to) = year_span(d, state);
     let years: Vec<&Quota> = d
         .quotas
         .iter()
         .filter(|q| (from..=to).contains(&q.year))
         .collect();
-    let breakdown = state.quotas;
+    let breakdown = state.breakdown;
     let mut build = Builder {
         d,
         lang,
@@ -285,9 +285,9 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         };
         if q.status == QuotaStatus::Published {
             column.groups = match breakdown {
-                QuotaBreakdown::Total => build.total(q),
-                QuotaBreakdown::Split => build.split(q),
-                QuotaBreakdown::Batches => build.batches(q),
+                Breakdown::Total => build.total(q),
+                Breakdown::Split => build.split(q),
+                Breakdown::Batches => build.batches(q),
             };
         } else {
             build.gap(q, &mut column);
@@ -318,14 +318,14 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
     }
 
     let table = match breakdown {
-        QuotaBreakdown::Batches => batches_table(d, from, to, lang, t),
+        Breakdown::Batches => batches_table(d, from, to, lang, t),
         _ => years_table(d, &years, from, to, lang, t),
     };
     let mut notes = vec![
         t.note_quota_batches.to_string(),
         t.note_quota_gaps.to_string(),
     ];
-    if breakdown == QuotaBreakdown::Split {
+    if breakdown == Breakdown::Split {
         notes.push(t.note_quota_split.to_string());
     }
     if table.rows.iter().flatten().any(|cell| cell.ends_with('*')) {
@@ -433,10 +433,10 @@ fn years_table(
 }
 
 /// The years or batches charted, for a spreadsheet (the download).
-pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+pub fn csv(d: &Dataset, state: &State) -> Csv {
     let (from, to) = year_span(d, state);
-    let breakdown = state.quotas;
-    if breakdown == QuotaBreakdown::Batches {
+    let breakdown = state.breakdown;
+    if breakdown == Breakdown::Batches {
         let header: Vec<&str> = [
             "year",
             "batch",
@@ -521,71 +521,15 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
     )
 }
 
-#[component]
-pub fn QuotasView() -> impl IntoView {
-    let ctx = crate::app::use_ctx();
-    let d = crate::data::whole();
-    let mine = ctx.state_of(View::Quotas);
-    let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
-    crate::newsroom::offer(View::Quotas, figure);
-    let breakdown_choices = move || {
-        let t = ctx.strings();
-        vec![
-            Choice {
-                value: "total".into(),
-                label: t.breakdown_total.into(),
-            },
-            Choice {
-                value: "split".into(),
-                label: t.breakdown_split.into(),
-            },
-            Choice {
-                value: "batches".into(),
-                label: t.breakdown_batches.into(),
-            },
-        ]
+/// A file name that says what it holds: `china-rare-earth-quotas-2019-2024-batches`.
+pub fn file_stem(d: &Dataset, state: &State) -> String {
+    let (from, to) = year_span(d, state);
+    let kind = if state.breakdown == Breakdown::Batches {
+        "-batches"
+    } else {
+        ""
     };
-    let current = Signal::derive(move || {
-        match ctx.state.with(|s| s.quotas) {
-            QuotaBreakdown::Total => "total",
-            QuotaBreakdown::Split => "split",
-            QuotaBreakdown::Batches => "batches",
-        }
-        .to_string()
-    });
-    let pick = move |v: String| {
-        ctx.state.update(|s| {
-            s.quotas = match v.as_str() {
-                "split" => QuotaBreakdown::Split,
-                "batches" => QuotaBreakdown::Batches,
-                _ => QuotaBreakdown::Total,
-            }
-        })
-    };
-    let year_choices = move || {
-        d.quotas
-            .iter()
-            .map(|q| Choice {
-                value: q.year.to_string(),
-                label: q.year.to_string(),
-            })
-            .collect::<Vec<_>>()
-    };
-    let from = Signal::derive(move || ctx.state.with(|s| year_span(d, s).0.to_string()));
-    let to = Signal::derive(move || ctx.state.with(|s| year_span(d, s).1.to_string()));
-    view! {
-        <div class="controls">
-            <Segmented label=|t| t.breakdown name="quota"
-                choices=Signal::derive(breakdown_choices) current=current on_pick=pick />
-            <Select label=|t| t.from_year id="from"
-                choices=Signal::derive(year_choices) current=from
-                on_pick=move |v: String| ctx.state.update(|s| s.from = v.parse().ok()) />
-            <Select label=|t| t.to_year id="to"
-                choices=Signal::derive(year_choices) current=to
-                on_pick=move |v: String| ctx.state.update(|s| s.to = v.parse().ok()) />
-        </div>
-        <FigureView figure=figure id="quotas" />
-    }
+    format!("china-rare-earth-quotas-{from}-{to}{kind}")
 }
 
 #[cfg(test)]
@@ -594,8 +538,8 @@ mod tests {
     use crate::data::dataset;
     use crate::i18n::EN;
 
-    fn state(q: &str) -> UrlState {
-        UrlState::from_query(q).0
+    fn state(q: &str) -> State {
+        crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
     }
 
     #[test]

@@ -1,102 +1,21 @@
-//! Parts every view shares: the figure (summary, chart with its readout, table, notes, sources) and
-//! the controls.
+//! A figure on the page: summary, chart (or table) with its readout, notes and sources.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent};
 
-use crate::app::{tr, use_ctx};
+use super::on_demand::full_dataset;
 use crate::charts::MIN_WIDTH;
-use crate::data::Dataset;
-use crate::html;
-use crate::i18n::Strings;
-use crate::state::Lang;
-use crate::views::{Figure, Table};
-
-/// A country's name in the reader's language (the dataset's English name when there is no other).
-pub fn country_name(d: &Dataset, name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => name.to_string(),
-        Lang::Zh => d
-            .countries
-            .iter()
-            .find(|c| c.name == name)
-            .map_or(name, |c| c.name_zh)
-            .to_string(),
-    }
-}
-
-/// One option of a control.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-}
-
-/// A labelled drop-down: native, so it works with every keyboard, screen reader and phone.
-#[component]
-pub fn Select(
-    label: fn(&Strings) -> &'static str,
-    id: &'static str,
-    #[prop(into)] choices: Signal<Vec<Choice>>,
-    #[prop(into)] current: Signal<String>,
-    #[prop(into)] on_pick: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <label class="control" for=id>
-            <span class="control-label">{tr(label)}</span>
-            // The options as HTML text, the current one marked: rebuilt when the labels (language)
-            // or the choice change, which a list of a few dozen options makes cheap.
-            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))
-                inner_html=move || current.with(|now| choices.with(|c| html::options_html(c, now)))
-                prop:value=move || current.get()>
-            </select>
-        </label>
-    }
-}
-
-/// A small set of exclusive choices shown at once, as native radio buttons.
-#[component]
-pub fn Segmented(
-    label: fn(&Strings) -> &'static str,
-    name: &'static str,
-    #[prop(into)] choices: Signal<Vec<Choice>>,
-    #[prop(into)] current: Signal<String>,
-    #[prop(into)] on_pick: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <fieldset class="segmented">
-            <legend class="control-label">{tr(label)}</legend>
-            {move || {
-                choices
-                    .get()
-                    .into_iter()
-                    .map(|c| {
-                        let value = c.value.clone();
-                        let checked = {
-                            let value = value.clone();
-                            move || current.get() == value
-                        };
-                        view! {
-                            <label class="segment">
-                                <input type="radio" name=name value=c.value.clone() prop:checked=checked
-                                    on:change=move |_| on_pick.run(value.clone()) />
-                                <span>{c.label}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </fieldset>
-    }
-}
+use crate::context::{tr, use_ctx};
+use crate::figure::html::{items_html, sources_html, table_html};
+use crate::figure::{Figure, Table};
 
 /// A table in its wrapper, which scrolls sideways on a phone instead of the page; focusable so
 /// keyboards can scroll it too.
 pub fn table_view(table: &Table) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=table.caption.clone()
-            inner_html=html::table_html(table)></div>
+            inner_html=table_html(table)></div>
     }
 }
 
@@ -193,11 +112,11 @@ pub fn FigureView(
             None => t.readout_hint.to_string(),
         }
     };
-    let show_table = move || ctx.state.with(|s| s.table);
+    let show_table = move || ctx.page.with(|p| p.table);
     // Notes and sources often stay the same when a control changes: then their lists stay as well.
     let notes = Memo::new(move |_| figure.with(|f| f.notes.clone()));
     let sources = Memo::new(move |_| figure.with(|f| f.sources.clone()));
-    let show = move |table: bool| move |_: MouseEvent| ctx.state.update(|s| s.table = table);
+    let show = move |table: bool| move |_: MouseEvent| ctx.edit_page(|p| p.table = table);
 
     view! {
         <figure class="figure">
@@ -221,11 +140,11 @@ pub fn FigureView(
                 <p id=format!("{id}-help") class="visually-hidden">{tr(|t| t.chart_help)}</p>
             </Show>
             <figcaption class="notes">
-                <ul inner_html=move || notes.with(|n| html::items_html(n))></ul>
+                <ul inner_html=move || notes.with(|n| items_html(n))></ul>
                 // A long list (Quotas cites dozens of notices and reports) stays folded.
                 <details class="sources" prop:open=move || sources.with(|s| s.len() <= 8)>
                     <summary>{move || format!("{} ({})", ctx.strings().sources, sources.with(|s| s.len()))}</summary>
-                    <ol class="source-list" inner_html=move || sources.with(|s| html::sources_html(crate::data::whole(), s, ctx.lang.get(), ctx.strings()))></ol>
+                    <ol class="source-list" inner_html=move || sources.with(|s| sources_html(full_dataset(), s, ctx.lang.get(), ctx.strings()))></ol>
                 </details>
             </figcaption>
         </figure>

@@ -1,18 +1,18 @@
-//! Announced finds and resource estimates on a time axis, sized in tonnes of oxide on a log scale,
-//! shaped by the kind of estimate; finds announced only in tonnes of ore are listed beside it.
+//! What the Discoveries view shows for a state of its controls, as plain functions of the
+//! dataset: announced finds and resource estimates on a time axis, sized in tonnes of oxide on a
+//! log scale and shaped by the kind of estimate; finds announced only in tonnes of ore are listed
+//! beside it.
 
-use leptos::prelude::*;
-
-use crate::app::tr;
-
-use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
+use super::state::{State, BASES};
 use crate::charts::timeline::{Point, Shape, Timeline};
 use crate::data::derived::date_position;
 use crate::data::{Basis, Dataset, Discovery, Qualifier, Unit};
+use crate::figure::{
+    cite, country_name, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks,
+    SOURCE_HEADER,
+};
 use crate::format::{tonnes, tonnes_short};
-use crate::i18n::{fill, Strings};
-use crate::state::{Lang, UrlState, View, BASES};
-use crate::ui::{country_name, Choice, FigureView, Select};
+use crate::i18n::{fill, Lang, Strings};
 
 pub fn shape(basis: Basis) -> Shape {
     match basis {
@@ -59,7 +59,7 @@ pub fn short_name(f: &Discovery, lang: Lang) -> String {
 /// The finds the reader's filters keep, in the dataset's order.
 pub fn filtered<'a>(
     d: &'a Dataset,
-    state: &'a UrlState,
+    state: &'a State,
 ) -> impl Iterator<Item = &'static Discovery> + 'a {
     d.discoveries.iter().filter(move |f| {
         state.country.as_deref().is_none_or(|c| f.country == c)
@@ -70,20 +70,6 @@ pub fn filtered<'a>(
 /// Whether a find goes on the size axis: tonnes of oxide, a size and a date.
 pub fn on_chart(f: &Discovery) -> bool {
     f.unit == Unit::Oxide && f.size.is_some_and(|s| s > 0.0) && date_position(f.announced).is_some()
-}
-
-/// "announced 14 September 2024 by China Rare Earth Group" / "中国稀土集团于2024年9月14日公布".
-pub fn announced(f: &Discovery, lang: Lang, t: &Strings) -> String {
-    let date = if f.announced.is_empty() {
-        t.date_unknown.to_string()
-    } else {
-        crate::format::date(f.announced, lang)
-    };
-    let by = match lang {
-        Lang::En => f.announced_by,
-        Lang::Zh => f.announced_by_zh,
-    };
-    fill(t.announced_by_on, &[("date", &date), ("by", by)])
 }
 
 /// The announcement `f` updates: the deposit's earliest earlier estimate, if there is one.
@@ -138,7 +124,7 @@ fn size_text(f: &Discovery, lang: Lang, t: &Strings) -> String {
     }
 }
 
-pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
+pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
     let finds: Vec<&Discovery> = filtered(d, state).collect();
     let plotted: Vec<&Discovery> = finds.iter().copied().filter(|f| on_chart(f)).collect();
     let mut deposits: Vec<&str> = plotted.iter().map(|f| f.deposit).collect();
@@ -150,7 +136,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             .then(|| deposits.iter().position(|&k| k == f.deposit))
             .flatten()
     };
-    let liangshan = super::reserves::liangshan(d);
+    let liangshan = crate::data::derived::liangshan(d);
     let mut points = Vec::new();
     let mut readouts = Vec::new();
     for f in &plotted {
@@ -168,7 +154,7 @@ pub fn figure(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
             "{} · {} · {} · {}",
             t.head(&find_head(d, f, lang, t), &size_text(f, lang, t)),
             basis_name(f.basis, t),
-            announced(f, lang, t),
+            crate::figure::announced(f, lang, t),
             cite(d, f.sources, lang)
         ));
     }
@@ -294,7 +280,7 @@ fn summary(
 }
 
 /// The finds the filters keep, for a spreadsheet (the download).
-pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
+pub fn csv(d: &Dataset, state: &State) -> Csv {
     let finds: Vec<&Discovery> = filtered(d, state).collect();
     let header: Vec<&str> = [
         "id",
@@ -354,7 +340,7 @@ pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
 
 /// Finds the chart leaves out, each with why: sized in ore, in unclear units, with no tonnage or
 /// no date.
-pub fn off_chart(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Vec<String> {
+pub fn off_chart(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Vec<String> {
     filtered(d, state)
         .filter(|f| !on_chart(f))
         .map(|f| {
@@ -391,67 +377,18 @@ pub fn off_chart(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Vec<
         .collect()
 }
 
-#[component]
-pub fn DiscoveriesView() -> impl IntoView {
-    let ctx = crate::app::use_ctx();
-    let d = crate::data::whole();
-    let mine = ctx.state_of(View::Discoveries);
-    let figure = Memo::new(move |_| mine.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
-    crate::newsroom::offer(View::Discoveries, figure);
-    let off = Memo::new(move |_| mine.with(|s| off_chart(d, s, ctx.lang.get(), ctx.strings())));
-    let country_choices = move || {
-        let (t, lang) = (ctx.strings(), ctx.lang.get());
-        let mut countries: Vec<&str> = d.discoveries.iter().map(|f| f.country).collect();
-        crate::order::sort_unique(&mut countries);
-        std::iter::once(Choice {
-            value: String::new(),
-            label: t.all_countries.into(),
-        })
-        .chain(countries.into_iter().map(|c| Choice {
-            value: c.into(),
-            label: country_name(d, c, lang),
-        }))
-        .collect::<Vec<_>>()
-    };
-    let basis_choices = move || {
-        let t = ctx.strings();
-        std::iter::once(Choice {
-            value: String::new(),
-            label: t.all_bases.into(),
-        })
-        .chain(BASES.iter().map(|(slug, b)| Choice {
-            value: slug.to_string(),
-            label: basis_name(*b, t).into(),
-        }))
-        .collect::<Vec<_>>()
-    };
-    let current_country =
-        Signal::derive(move || ctx.state.with(|s| s.country.clone().unwrap_or_default()));
-    let current_basis = Signal::derive(move || {
-        ctx.state
-            .with(|s| {
-                s.basis
-                    .and_then(|b| BASES.iter().find(|(_, v)| *v == b))
-                    .map(|(k, _)| k.to_string())
-            })
-            .unwrap_or_default()
-    });
-    view! {
-        <div class="controls">
-            <Select label=|t| t.country id="country"
-                choices=Signal::derive(country_choices) current=current_country
-                on_pick=move |v: String| ctx.state.update(|s| s.country = (!v.is_empty()).then_some(v)) />
-            <Select label=|t| t.basis id="basis"
-                choices=Signal::derive(basis_choices) current=current_basis
-                on_pick=move |v: String| ctx.state.update(|s| s.basis = BASES.iter().find(|(k, _)| *k == v).map(|(_, b)| *b)) />
-        </div>
-        <FigureView figure=figure id="discoveries" />
-        <section class="off-chart" aria-labelledby="off-chart-title">
-            <h3 id="off-chart-title">{tr(|t| t.off_chart_title)}</h3>
-            <p>{tr(|t| t.off_chart_intro)}</p>
-            <ul inner_html=move || off.with(|lines| crate::html::items_html(lines))></ul>
-        </section>
+/// A file name that says what it holds: `rare-earth-discoveries-burma-myanmar-resource`.
+pub fn file_stem(state: &State) -> String {
+    let mut stem = "rare-earth-discoveries".to_string();
+    if let Some(c) = &state.country {
+        stem.push('-');
+        stem.push_str(&crate::figure::slug(c));
     }
+    if let Some(b) = state.basis {
+        stem.push('-');
+        stem.push_str(crate::url::name_of(&BASES, b));
+    }
+    stem
 }
 
 #[cfg(test)]
@@ -460,8 +397,8 @@ mod tests {
     use crate::data::dataset;
     use crate::i18n::EN;
 
-    fn state(q: &str) -> UrlState {
-        UrlState::from_query(q).0
+    fn state(q: &str) -> State {
+        crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
     }
 
     #[test]

@@ -1,16 +1,15 @@
-//! The four views. Each file computes its [`Figure`] from the dataset and the reader's choices (a
-//! plain function, tested natively) and renders its controls around the shared figure component.
+//! A figure: what a view shows for one state of its controls (summary, chart, readouts, table,
+//! notes, sources), already in the reader's language, built by plain functions of the dataset
+//! and that state, and what the figures share (citations, CSV cells, names in either language).
+//! No DOM here: the same figures are drawn in the browser, in native tests and at build time.
 
-pub mod claims;
-pub mod discoveries;
-pub mod exports;
-pub mod quotas;
-pub mod reserves;
+pub mod html;
 
 use crate::charts::{bars, columns, timeline, Drawn, Palette};
-use crate::data::{model::source_ids, Dataset, Source};
+use crate::data::{model::source_ids, Dataset, Discovery, Source};
 use crate::format;
-use crate::state::{Lang, UrlState, View};
+use crate::i18n::Lang;
+use crate::i18n::{fill, Strings};
 
 /// What a view shows for one state of its controls: everything the shared figure component needs,
 /// already in the reader's language.
@@ -27,18 +26,6 @@ pub struct Figure {
     pub table: Table,
     pub notes: Vec<String>,
     pub sources: Vec<&'static Source>,
-}
-
-/// The figures of the view being read, for download: raw numbers, units and sources in their own
-/// columns. Made only when a reader downloads them, not with every figure: so the work is not
-/// repeated at every change of a control, and its code comes with the newsroom kit.
-pub fn csv(d: &Dataset, state: &UrlState) -> Csv {
-    match state.view {
-        View::Reserves => reserves::csv(d, state),
-        View::Discoveries => discoveries::csv(d, state),
-        View::Quotas => quotas::csv(d, state),
-        View::Exports => exports::annual_csv(d),
-    }
 }
 
 /// Rows for a spreadsheet: values unformatted (44000000, not "44 Mt").
@@ -132,7 +119,8 @@ pub enum Ticks {
     Percent,
     Years,
     UsdMillions,
-    UsdPerTonne,
+    /// Plain dollars: a price or unit value, whose unit (per tonne, per kg) the axis title gives.
+    Usd,
 }
 
 impl Ticks {
@@ -142,7 +130,7 @@ impl Ticks {
             Ticks::Percent => format::percent(v, lang),
             Ticks::Years => format::number(v, 0),
             Ticks::UsdMillions => format!("${}m", format::number(v, 0)),
-            Ticks::UsdPerTonne => format!("${}", format::number(v, 0)),
+            Ticks::Usd => format!("${}", format::number(v, 0)),
         }
     }
 }
@@ -213,89 +201,60 @@ pub fn cite(d: &Dataset, cell: &'static str, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::data::dataset;
-    use crate::i18n::EN;
-    use crate::state::{Lang, UrlState, View};
+/// A country's name in the reader's language (the dataset's English name when there is no other).
+pub fn country_name(d: &Dataset, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => name.to_string(),
+        Lang::Zh => d
+            .countries
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(name, |c| c.name_zh)
+            .to_string(),
+    }
+}
 
-    /// Each view memoises its figures on `UrlState::for_view`: it must keep everything they read.
-    #[test]
-    fn a_views_figures_depend_only_on_its_own_part_of_the_state() {
-        let d = dataset();
-        let queries = [
-            "?view=reserves&edition=2025&measure=share&table=1",
-            "?view=reserves&edition=2024&measure=years&lang=zh",
-            "?view=discoveries&country=China&basis=expected-additional",
-            "?view=discoveries&basis=resource&edition=2025",
-            "?view=quotas&quota=batches&from=2019&to=2024",
-            "?view=quotas&quota=split&from=2016&measure=share",
-            "?view=exports&show=unit-value&country=China",
-            "?view=exports&show=value",
-        ];
-        for q in queries {
-            let s = UrlState::from_query(q).0;
-            let same = |v: View| s.for_view(v);
-            use super::{discoveries, exports, quotas, reserves};
-            let reserves = |s: &UrlState| reserves::figure(d, s, Lang::En, &EN);
-            let discoveries = |s: &UrlState| discoveries::figure(d, s, Lang::En, &EN);
-            let off_chart = |s: &UrlState| discoveries::off_chart(d, s, Lang::En, &EN);
-            let quotas = |s: &UrlState| quotas::figure(d, s, Lang::En, &EN);
-            let exports = |s: &UrlState| exports::annual(d, s, Lang::En, &EN);
-            assert_eq!(reserves(&s), reserves(&same(View::Reserves)), "{q}");
-            assert_eq!(
-                discoveries(&s),
-                discoveries(&same(View::Discoveries)),
-                "{q}"
-            );
-            assert_eq!(off_chart(&s), off_chart(&same(View::Discoveries)), "{q}");
-            assert_eq!(quotas(&s), quotas(&same(View::Quotas)), "{q}");
-            assert_eq!(exports(&s), exports(&same(View::Exports)), "{q}");
+/// "announced 14 September 2024 by China Rare Earth Group" / "中国稀土集团于2024年9月14日公布".
+pub fn announced(f: &Discovery, lang: Lang, t: &Strings) -> String {
+    let date = if f.announced.is_empty() {
+        t.date_unknown.to_string()
+    } else {
+        format::date(f.announced, lang)
+    };
+    let by = match lang {
+        Lang::En => f.announced_by,
+        Lang::Zh => f.announced_by_zh,
+    };
+    fill(t.announced_by_on, &[("date", &date), ("by", by)])
+}
+/// A name as a file name part: `Burma (Myanmar)` -> `burma-myanmar`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
         }
     }
-
-    /// The download holds what the reader is looking at: the rows charted, in the chart's order.
-    #[test]
-    fn the_csv_of_a_view_has_the_rows_it_charts() {
-        let d = dataset();
-        let state = |q: &str| UrlState::from_query(q).0;
-        let column = |csv: &super::Csv, name: &str| -> Vec<String> {
-            let i = csv.header.iter().position(|h| h == name).expect(name);
-            csv.rows.iter().map(|r| r[i].clone()).collect()
-        };
-
-        let s = state("?view=reserves&edition=2025&measure=share");
-        let super::Chart::Bars(bars) = super::reserves::figure(d, &s, Lang::En, &EN).chart else {
-            panic!("reserves draws bars");
-        };
-        let csv = super::csv(d, &s);
-        let countries = column(&csv, "country");
-        let charted: Vec<&str> = bars.rows.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(countries[..charted.len()], charted[..]);
-        assert_eq!(
-            countries[charted.len()..],
-            ["World"],
-            "the world total, no Liangshan in %"
-        );
-        assert!(csv.rows.iter().all(|r| r.len() == csv.header.len()));
-
-        let s = state("?view=quotas&from=2019&to=2024");
-        let years: Vec<String> = d
-            .quotas
-            .iter()
-            .filter(|q| (2019..=2024).contains(&q.year))
-            .map(|q| q.year.to_string())
-            .collect();
-        assert_eq!(column(&super::csv(d, &s), "year"), years);
-
-        let s = state("?view=discoveries&country=Sweden");
-        let ids: Vec<String> = super::discoveries::filtered(d, &s)
-            .map(|f| f.id.to_string())
-            .collect();
-        assert!(!ids.is_empty());
-        assert_eq!(column(&super::csv(d, &s), "id"), ids);
-
-        let csv = super::csv(d, &state("?view=exports&show=value"));
-        assert_eq!(csv.rows.len(), d.exports_annual.len());
-    }
+    out.trim_matches('-').to_string()
+}
+/// A table as plain text lines: a caption, then Markdown rows (the copy deck reads them).
+pub fn table_lines(t: &Table) -> Vec<String> {
+    let cell = |text: &String| text.replace('|', "\\|");
+    let row = |cells: &[String]| {
+        format!(
+            "| {} |",
+            cells.iter().map(cell).collect::<Vec<_>>().join(" | ")
+        )
+    };
+    let mut out = vec![
+        format!("Table: {}", t.caption),
+        String::new(),
+        row(&t.headers),
+    ];
+    out.push(format!("|{}", " --- |".repeat(t.headers.len())));
+    out.extend(t.rows.iter().map(|r| row(r)));
+    out.push(String::new());
+    out
 }

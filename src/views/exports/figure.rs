@@ -1,21 +1,21 @@
-//! China's rare earth exports: volume, value or unit value by year (one measure at a time, never a
-//! dual axis), and month by month around 2024 with the article's January–August figure.
+//! What the Exports view shows for a state of its controls, as plain functions of the dataset:
+//! China's rare earth exports by year (volume, value or unit value, one at a time) and month by
+//! month around 2024, with the article's January–August figure.
 
-use leptos::prelude::*;
-
-use super::{cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER};
+use super::state::{Measure, State};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{
     export_period, export_unit_value, export_volume_change, preferred_export, Change,
 };
 use crate::data::{Dataset, ExportYear, Product, ValueUnit};
+use crate::figure::{
+    cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
+};
 use crate::format::{
     change, change_in_words, cny_millions, month, month_range, month_tick, number, tonnes,
     usd_millions,
 };
-use crate::i18n::{fill, Strings};
-use crate::state::{ExportsMeasure, Lang, UrlState, View};
-use crate::ui::{Choice, FigureView, Segmented};
+use crate::i18n::{fill, Lang, Strings};
 
 const ARTICLE_YEAR: u16 = 2024;
 /// The article's "+6.4 %": January to August 2024 against the same months of 2023.
@@ -61,16 +61,16 @@ fn dash(v: Option<String>) -> String {
     v.unwrap_or_else(|| "–".into())
 }
 
-pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure {
-    let measure = state.exports;
+pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
+    let measure = state.measure;
     let mut readouts = Vec::new();
     let mut columns = Vec::new();
     for year in years(d) {
         let e = preferred_export(d, year, 12);
         let value = e.and_then(|e| match measure {
-            ExportsMeasure::Volume => e.volume_t,
-            ExportsMeasure::Value => value_usd(e),
-            ExportsMeasure::UnitValue => export_unit_value(e),
+            Measure::Volume => e.volume_t,
+            Measure::Value => value_usd(e),
+            Measure::UnitValue => export_unit_value(e),
         });
         let mut column = Column {
             label: year.to_string(),
@@ -82,18 +82,18 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         match (e, value) {
             (Some(e), Some(v)) => {
                 let figure = match measure {
-                    ExportsMeasure::Volume => tonnes(v, lang),
-                    ExportsMeasure::Value => usd_millions(v, lang),
-                    ExportsMeasure::UnitValue => fill(t.usd_per_t, &[("value", &number(v, 0))]),
+                    Measure::Volume => tonnes(v, lang),
+                    Measure::Value => usd_millions(v, lang),
+                    Measure::UnitValue => fill(t.usd_per_t, &[("value", &number(v, 0))]),
                 };
                 let mut text = t.head(&year.to_string(), &figure);
-                if measure == ExportsMeasure::Volume {
+                if measure == Measure::Volume {
                     if let Some(c) = export_volume_change(d, year) {
                         let previous = crate::format::year(year - 1, lang);
                         text.push_str(&t.paren(&change_words(c, &previous, lang, t)));
                     }
                 }
-                if measure == ExportsMeasure::Value {
+                if measure == Measure::Value {
                     if let Some(c) = e.value_yoy_pct {
                         let stated = Change {
                             percent: c,
@@ -103,7 +103,7 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
                         text.push_str(&t.paren(&change_words(stated, &previous, lang, t)));
                     }
                 }
-                if measure == ExportsMeasure::UnitValue {
+                if measure == Measure::UnitValue {
                     text.push_str(&t.paren(t.derived_unit_value));
                 }
                 text.push_str(&format!(" · {}", cite(d, e.sources, lang)));
@@ -162,9 +162,9 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         .collect();
 
     let (series_name, axis, ticks) = match measure {
-        ExportsMeasure::Volume => (t.export_volume, t.axis_export_volume, Ticks::Tonnes),
-        ExportsMeasure::Value => (t.export_value, t.axis_export_value, Ticks::UsdMillions),
-        ExportsMeasure::UnitValue => (t.unit_value, t.axis_unit_value, Ticks::UsdPerTonne),
+        Measure::Volume => (t.export_volume, t.axis_export_volume, Ticks::Tonnes),
+        Measure::Value => (t.export_value, t.axis_export_value, Ticks::UsdMillions),
+        Measure::UnitValue => (t.unit_value, t.axis_unit_value, Ticks::Usd),
     };
     let summary = summary(d, lang, t);
     let drawn_years: Vec<String> = columns
@@ -187,13 +187,13 @@ pub fn annual(d: &Dataset, state: &UrlState, lang: Lang, t: &Strings) -> Figure 
         t.note_exports_preferred.to_string(),
         t.note_exports_gaps.to_string(),
     ];
-    if measure == ExportsMeasure::Volume && columns.iter().any(|_| true) {
+    if measure == Measure::Volume && columns.iter().any(|_| true) {
         let computed = years(d).any(|y| export_volume_change(d, y).is_some_and(|c| c.computed));
         if computed {
             notes.push(t.note_exports_computed_change.to_string());
         }
     }
-    if measure != ExportsMeasure::Volume {
+    if measure != Measure::Volume {
         notes.push(t.note_export_value.to_string());
     }
     let prices = oxide_prices_note(d, t);
@@ -531,58 +531,12 @@ fn gap_readout(d: &Dataset, key: &str, name: &str, lang: Lang, t: &Strings) -> S
     }
 }
 
-#[component]
-pub fn ExportsView() -> impl IntoView {
-    let ctx = crate::app::use_ctx();
-    let d = crate::data::whole();
-    let mine = ctx.state_of(View::Exports);
-    let annual = Memo::new(move |_| mine.with(|s| annual(d, s, ctx.lang.get(), ctx.strings())));
-    // Downloads and citations take the yearly figures, the ones the controls change.
-    crate::newsroom::offer(View::Exports, annual);
-    let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings()));
-    let choices = move || {
-        let t = ctx.strings();
-        vec![
-            Choice {
-                value: "volume".into(),
-                label: t.export_volume.into(),
-            },
-            Choice {
-                value: "value".into(),
-                label: t.export_value.into(),
-            },
-            Choice {
-                value: "unit-value".into(),
-                label: t.unit_value.into(),
-            },
-        ]
-    };
-    let current = Signal::derive(move || {
-        match ctx.state.with(|s| s.exports) {
-            ExportsMeasure::Volume => "volume",
-            ExportsMeasure::Value => "value",
-            ExportsMeasure::UnitValue => "unit-value",
-        }
-        .to_string()
-    });
-    let pick = move |v: String| {
-        ctx.state.update(|s| {
-            s.exports = match v.as_str() {
-                "value" => ExportsMeasure::Value,
-                "unit-value" => ExportsMeasure::UnitValue,
-                _ => ExportsMeasure::Volume,
-            }
-        })
-    };
-    view! {
-        <div class="controls">
-            <Segmented label=|t| t.show name="show"
-                choices=Signal::derive(choices) current=current on_pick=pick />
-        </div>
-        <FigureView figure=annual id="annual" />
-        <h3 class="subhead">{move || monthly_title(d, ctx.lang.get(), ctx.strings())}</h3>
-        <FigureView figure=monthly id="monthly" />
-    }
+/// A file name that says what it holds: `china-rare-earth-exports-unit-value`.
+pub fn file_stem(state: &State) -> String {
+    format!(
+        "china-rare-earth-exports-{}",
+        crate::url::name_of(&super::state::MEASURES, state.measure)
+    )
 }
 
 #[cfg(test)]
@@ -591,8 +545,8 @@ mod tests {
     use crate::data::dataset;
     use crate::i18n::EN;
 
-    fn state(q: &str) -> UrlState {
-        UrlState::from_query(q).0
+    fn state(q: &str) -> State {
+        crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
     }
 
     #[test]

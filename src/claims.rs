@@ -1,15 +1,16 @@
 //! "What the article says": each claim of the source article with its verdict, a sentence of
-//! context and the publications behind it. Shown under every view.
+//! context and the publications behind it, under every view, the current view's claims first.
+//! The list's code and rows come on demand, when the reader reaches for its toggle.
 
 use leptos::prelude::*;
 
-use crate::app::tr;
-
-use super::sources_of;
+use crate::components::on_demand::{full_dataset, part_on_demand, Loader, OnDemand};
+use crate::context::{tr, use_ctx};
 use crate::data::{Claim, Dataset, Verdict};
-use crate::html::{element, sources_html};
-use crate::i18n::Strings;
-use crate::state::Lang;
+use crate::figure::html::sources_html;
+use crate::figure::sources_of;
+use crate::html::element;
+use crate::i18n::{Lang, Strings};
 
 pub fn verdict_name(v: Verdict, t: &Strings) -> &'static str {
     match v {
@@ -19,10 +20,13 @@ pub fn verdict_name(v: Verdict, t: &Strings) -> &'static str {
     }
 }
 
-/// The claims of the view being read first, then the rest, each group in dataset order.
-pub fn ordered(d: &Dataset, first: crate::data::Topic) -> Vec<&'static Claim> {
+/// The claims about the view being read (by its URL name) first, then the rest, each group in
+/// dataset order.
+pub fn ordered(d: &Dataset, view: &str) -> Vec<&'static Claim> {
     let mut claims: Vec<&'static Claim> = d.claims.iter().collect();
-    crate::order::sort_by(&mut claims, |a, b| a.view == first && b.view != first);
+    crate::order::sort_by(&mut claims, |a, b| {
+        a.view.slug() == view && b.view.slug() != view
+    });
     claims
 }
 
@@ -34,55 +38,44 @@ pub fn texts(c: &Claim, lang: Lang) -> (&'static str, &'static str, &'static str
     }
 }
 
-/// The panel: a disclosure, closed at first. In the release build the list's code and rows are
-/// fetched when the reader reaches for the toggle (pointer over it, focus on it), and built hidden
-/// so it is usually there by the time of the click.
+/// The panel: a disclosure, closed at first. The list is built when the reader reaches for the
+/// toggle (pointer over it, focus on it), hidden, so it is usually there by the time of the click.
 #[component]
 pub fn ClaimsPanel() -> impl IntoView {
     let open = RwSignal::new(false);
-    let ahead = RwSignal::new(false);
+    let reached = RwSignal::new(false);
     let built = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || open.get() || ahead.get()
+        was.copied().unwrap_or(false) || open.get() || reached.get()
     });
-    // Bumped by "Try again" after the list could not be loaded.
-    let attempt = RwSignal::new(0u32);
     view! {
         <section class="claims" aria-labelledby="claims-toggle">
             <h2 class="claims-heading">
                 <button type="button" id="claims-toggle" aria-expanded=move || open.get().to_string()
                     aria-controls="claims-list" on:click=move |_| open.update(|o| *o = !*o)
-                    on:pointerenter=move |_| ahead.set(true) on:focus=move |_| ahead.set(true)>
+                    on:pointerenter=move |_| reached.set(true) on:focus=move |_| reached.set(true)>
                     {tr(|t| t.claims_title)}
                 </button>
             </h2>
             <div id="claims-list" hidden=move || !open.get()>
                 <Show when=move || built.get()>
                     <p>{tr(|t| t.claims_intro)}</p>
-                    {move || {
-                        attempt.track();
-                        Suspend::new(async move {
-                            match crate::app::later::claims().await {
-                                Ok(list) => list,
-                                Err(_) => view! {
-                                    <crate::app::LoadFailed attempt=attempt message=|t| t.load_failed />
-                                }
-                                .into_any(),
-                            }
-                        })
-                    }}
+                    <OnDemand load=Loader::new(|()| load()) height=0
+                        failed=|t| t.load_failed />
                 </Show>
             </div>
         </section>
     }
 }
 
+part_on_demand!(claims, ClaimList);
+
 /// Every claim with its verdict, context and sources, the current view's first.
 #[component]
-pub fn ClaimList() -> impl IntoView {
-    let ctx = crate::app::use_ctx();
-    let d = crate::data::whole();
+fn ClaimList() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = full_dataset();
     // Only a change of view reorders the claims; other controls leave the list alone.
-    let view = Memo::new(move |_| ctx.state.with(|s| s.view));
+    let view = Memo::new(move |_| ctx.page.with(|p| p.view));
     // Written as HTML text (see `html::escape`): the list only changes with the view and language.
     let items = move || {
         let (t, lang) = (ctx.strings(), ctx.lang.get());
@@ -115,7 +108,7 @@ mod tests {
 
     #[test]
     fn the_claims_of_the_current_view_come_first() {
-        let claims = ordered(dataset(), Topic::Quotas);
+        let claims = ordered(dataset(), "quotas");
         assert_eq!(claims[0].view, Topic::Quotas);
         assert_eq!(claims.len(), dataset().claims.len());
     }
@@ -127,5 +120,7 @@ mod tests {
         assert_eq!(verdict("mnr-5mt"), Some(Verdict::NotSupported));
         assert_eq!(verdict("quota-135kt"), Some(Verdict::NeedsContext));
         assert_eq!(verdict("liangshan-4-96mt"), Some(Verdict::Confirmed));
+        assert_eq!(verdict("china-world-leader"), Some(Verdict::NeedsContext));
+        assert_eq!(verdict("exports-6-4pct"), Some(Verdict::NeedsContext));
     }
 }

@@ -1,0 +1,49 @@
+//! Finishes Trunk's build (a `post_build` hook, see Trunk.toml) in the staged `dist/`:
+//!
+//! 1. splits the wasm: the code of the parts loaded on demand moves into chunks, the rows only
+//!    they read into a text file (`split`);
+//! 2. moves Trunk's inline start-up script into a file, so the page runs under a Content Security
+//!    Policy without `'unsafe-inline'` (`start_script`);
+//! 3. writes the story for readers without JavaScript into `index.html` (`story`);
+//! 4. renders the link preview image (`preview`).
+//!
+//! A native program: it uses the library's own figures and drawing code.
+
+mod preview;
+mod split;
+mod start_script;
+mod story;
+
+use std::path::Path;
+use std::{env, fs, path::PathBuf, process::ExitCode};
+
+fn main() -> ExitCode {
+    let dir = match env::var_os("TRUNK_STAGING_DIR").or_else(|| env::args_os().nth(1)) {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            eprintln!("usage: postbuild <dist dir> (or TRUNK_STAGING_DIR set by Trunk)");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("postbuild: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dir: &Path) -> Result<(), String> {
+    if split::split_wasm(dir)? {
+        split::write_rows(dir)?;
+    }
+    let index_path = dir.join("index.html");
+    let html =
+        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let html = start_script::externalise(dir, &html)?;
+    let (html, preview) = story::write(dir, html)?;
+    fs::write(dir.join("preview.png"), preview::rasterise(&preview)?)
+        .map_err(|e| format!("preview.png: {e}"))?;
+    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))
+}

@@ -1,0 +1,200 @@
+//! The wasm split: the code only the parts loaded on demand need moves into chunks, and the rows
+//! only they read into a text file (see components/on_demand.rs).
+
+use std::path::Path;
+use std::process::Command;
+use std::{env, fs, path::PathBuf};
+
+use rare_earth_explorer::data::{dataset, pack, ROWS_FILE};
+use rare_earth_explorer::views::reserves::rows::embedded;
+
+/// Moves the code behind the `#[wasm_split]` functions (every part loaded on demand, see
+/// components/on_demand.rs) out of the first download, into wasm files the page fetches when a
+/// reader first reaches for one of those parts. Trunk 0.21 has no hook between cargo and wasm-bindgen, where
+/// the split has to happen, so this hook redoes that part of Trunk's work: `wasm-split-cli`
+/// splits cargo's output (linked with `--emit-relocs`, see scripts/env.sh), wasm-bindgen and
+/// wasm-opt (with the options index.html gives Trunk) run on the result, and the staged JS and wasm
+/// are replaced under the names Trunk gave them. The new files start with that hashed name, so
+/// they change name whenever they change content, like every other asset.
+pub fn split_wasm(dir: &Path) -> Result<bool, String> {
+    let staged = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let glue = staged
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("rare-earth-explorer-")
+                && name.ends_with(".js")
+                && !name.contains(".split")
+        })
+        .ok_or("no staged JS glue rare-earth-explorer-*.js")?;
+    let glue_text = fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    if !glue_text.contains("__wasm_split") {
+        return Ok(false); // built without the `split` feature: nothing to split
+    }
+    let stem = glue
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or("bad glue file name")?
+        .to_string();
+    let release = env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let target = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let input = target
+        .join("wasm32-unknown-unknown")
+        .join(if release { "release" } else { "debug" })
+        .join("rare-earth-explorer.wasm");
+    let work = target.join("wasm-split");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(work.join("bg")).map_err(|e| format!("{}: {e}", work.display()))?;
+
+    run_tool(
+        Command::new("wasm-split-cli")
+            .arg("--out-name")
+            .arg(&stem)
+            .arg(&input)
+            .arg(&work),
+    )?;
+    run_tool(
+        Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--keep-lld-exports",
+                "--no-demangle",
+                "--no-typescript",
+            ])
+            .arg("--out-name")
+            .arg(&stem)
+            .arg("--out-dir")
+            .arg(work.join("bg"))
+            .arg(work.join(format!("{stem}.wasm"))),
+    )?;
+    let opt_params = wasm_opt_params()?;
+    let optimise = |from: &Path, to: &Path| -> Result<(), String> {
+        if release {
+            run_tool(
+                Command::new("wasm-opt")
+                    .arg("-Oz")
+                    .args(&opt_params)
+                    .arg(from)
+                    .arg("-o")
+                    .arg(to),
+            )
+        } else {
+            fs::copy(from, to)
+                .map(drop)
+                .map_err(|e| format!("{}: {e}", to.display()))
+        }
+    };
+    optimise(
+        &work.join("bg").join(format!("{stem}_bg.wasm")),
+        &dir.join(format!("{stem}_bg.wasm")),
+    )?;
+
+    // The split files, renamed after the main module, and the loader that fetches them.
+    let mut loader = fs::read_to_string(work.join("__wasm_split.js"))
+        .map_err(|e| format!("__wasm_split.js: {e}"))?;
+    let entries = fs::read_dir(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        if !name.ends_with(".wasm") || name == format!("{stem}.wasm") {
+            continue;
+        }
+        let renamed = format!("{stem}.{name}");
+        optimise(&path, &dir.join(&renamed))?;
+        loader = loader.replace(&format!("\"./{name}\""), &format!("\"./{renamed}\""));
+    }
+    let loader_name = format!("{stem}.split.js");
+    fs::write(dir.join(&loader_name), loader).map_err(|e| format!("{loader_name}: {e}"))?;
+    let glue_text = fs::read_to_string(work.join("bg").join(format!("{stem}.js")))
+        .map_err(|e| format!("split glue: {e}"))?
+        // Only the module specifier: the wasm still imports under the name "./__wasm_split.js".
+        .replace(
+            "from \"./__wasm_split.js\"",
+            &format!("from \"./{loader_name}\""),
+        );
+    fs::write(&glue, &glue_text).map_err(|e| format!("{}: {e}", glue.display()))?;
+
+    // Trunk's preload links carry integrity hashes of the files it wrote; the page would refuse
+    // the rewritten ones.
+    let index_path = dir.join("index.html");
+    let mut html =
+        fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    for name in [format!("{stem}.js"), format!("{stem}_bg.wasm")] {
+        let bytes = fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        html = replace_integrity(&html, &name, &bytes)?;
+    }
+    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    Ok(true)
+}
+
+/// The split wasm embeds only the rows the first view reads (views/reserves/rows.rs); the others
+/// go in this file, fetched on demand under the name the wasm was built with (data/pack.rs).
+pub fn write_rows(dir: &Path) -> Result<(), String> {
+    let whole = dataset();
+    let text = pack::encode(whole, &embedded(whole))?;
+    fs::write(dir.join(ROWS_FILE), text).map_err(|e| format!("{ROWS_FILE}: {e}"))
+}
+
+/// Sets the `integrity` attribute of the tag that links `name` to the SHA-384 of `bytes`.
+fn replace_integrity(html: &str, name: &str, bytes: &[u8]) -> Result<String, String> {
+    use base64::Engine;
+    use sha2::Digest;
+    let link = html
+        .find(&format!("href=\"./{name}\""))
+        .ok_or_else(|| format!("index.html does not link {name}"))?;
+    let tag_end = html[link..].find('>').ok_or("unclosed link tag")? + link;
+    const ATTR: &str = "integrity=\"";
+    let Some(attr) = html[link..tag_end]
+        .find(ATTR)
+        .map(|i| i + link + ATTR.len())
+    else {
+        return Ok(html.to_string());
+    };
+    let value_end = html[attr..].find('"').ok_or("unclosed integrity")? + attr;
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes));
+    Ok(format!(
+        "{}sha384-{digest}{}",
+        &html[..attr],
+        &html[value_end..]
+    ))
+}
+
+/// The wasm-opt options index.html gives Trunk, so the split files are optimised the same way.
+fn wasm_opt_params() -> Result<Vec<String>, String> {
+    let html_path = env::var_os("TRUNK_HTML_FILE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"));
+    let html =
+        fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
+    const ATTR: &str = "data-wasm-opt-params=\"";
+    let start = html
+        .find(ATTR)
+        .ok_or("index.html has no data-wasm-opt-params")?
+        + ATTR.len();
+    let end = html[start..]
+        .find('"')
+        .ok_or("unclosed data-wasm-opt-params")?
+        + start;
+    Ok(html[start..end]
+        .split_whitespace()
+        .map(String::from)
+        .collect())
+}
+
+fn run_tool(command: &mut Command) -> Result<(), String> {
+    let output = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{command:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}

@@ -1,0 +1,44 @@
+//! The page's footer: where the figures come from, and in an embed a way to the full explorer.
+
+use leptos::prelude::*;
+
+use crate::context::{base_url, tr, use_ctx};
+use crate::url::{Page, Warnings};
+use crate::views::url_order;
+
+/// What an embed keeps of the page: where the figures come from and a way to the full explorer.
+#[component]
+pub fn EmbedFooter() -> impl IntoView {
+    let ctx = use_ctx();
+    let full = move || {
+        let mut q = ctx.query.get();
+        let mut page = Page::read(&q, ctx.views, &mut Warnings::default());
+        page.embed = false;
+        page.tabs = true;
+        page.write(&mut q);
+        format!("{}{}", base_url(), q.to_search(&url_order()))
+    };
+    view! {
+        <footer class="embed-footer">
+            <span>{tr(|t| t.footer_usgs)}" · "{tr(|t| t.footer_customs)}</span>
+            <a href=full target="_blank" rel="noopener">{tr(|t| t.open_full)}" ↗"</a>
+        </footer>
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr(|t| t.footer_sources)}</p>
+            <ul>
+                <li><a href="https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries" rel="noopener" target="_blank">
+                    {tr(|t| t.footer_usgs)}</a></li>
+                <li><a href="http://english.customs.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_customs)}</a></li>
+                <li><a href="https://www.miit.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_miit)}</a></li>
+                <li><a href="https://www.mnr.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_mnr)}</a></li>
+            </ul>
+            <p class="fine">{tr(|t| t.footer_method)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,52 @@
+//! Exports: China's rare earth exports by year and by month, the article's "+6.4 %" among them.
+//! Its code comes on demand, with the rows it reads.
+
+pub mod figure;
+pub mod state;
+
+use leptos::prelude::*;
+
+use self::figure::{annual, monthly, monthly_title};
+use self::state::{Measure, State, MEASURES};
+use crate::components::controls::{choices, picked, Segmented};
+use crate::components::figure_view::FigureView;
+use crate::components::on_demand::{full_dataset, part_on_demand};
+use crate::context::use_ctx;
+use crate::url::name_of;
+
+pub const SLUG: &str = "exports";
+
+part_on_demand!(exports_view, ExportsView);
+
+/// The yearly figure with its measure control, then the months.
+#[component]
+fn ExportsView() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = full_dataset();
+    let state = ctx.params::<State>();
+    let annual = Memo::new(move |_| state.with(|s| annual(d, s, ctx.lang.get(), ctx.strings())));
+    // Downloads and citations take the yearly figures, the ones the control changes.
+    ctx.show_figure(SLUG, annual);
+    let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings()));
+    let measures = move || {
+        let t = ctx.strings();
+        choices(&MEASURES, |m| match m {
+            Measure::Volume => t.export_volume,
+            Measure::Value => t.export_value,
+            Measure::UnitValue => t.unit_value,
+        })
+    };
+    let current = Signal::derive(move || name_of(&MEASURES, state.with(|s| s.measure)).to_string());
+    let pick = move |v: String| {
+        ctx.edit::<State>(|s| s.measure = picked(&MEASURES, &v).unwrap_or_default())
+    };
+    view! {
+        <div class="controls">
+            <Segmented label=|t| t.show name="show"
+                choices=Signal::derive(measures) current=current on_pick=pick />
+        </div>
+        <FigureView figure=annual id="annual" />
+        <h3 class="subhead">{move || monthly_title(d, ctx.lang.get(), ctx.strings())}</h3>
+        <FigureView figure=monthly id="monthly" />
+    }
+}

@@ -1,0 +1,66 @@
+//! Quotas: China's rare earth mining and smelting quotas by year, their light/ionic split and
+//! their batches. Its code comes on demand, with the rows it reads.
+
+pub mod figure;
+pub mod state;
+
+use leptos::prelude::*;
+
+use self::figure::{figure, year_span};
+use self::state::{Breakdown, State, BREAKDOWNS};
+use crate::components::controls::{choices, picked, Choice, Segmented, Select};
+use crate::components::figure_view::FigureView;
+use crate::components::on_demand::{full_dataset, part_on_demand};
+use crate::context::use_ctx;
+use crate::url::name_of;
+
+pub const SLUG: &str = "quotas";
+
+part_on_demand!(quotas_view, QuotasView);
+
+/// Breakdown and year-span controls around the figure.
+#[component]
+fn QuotasView() -> impl IntoView {
+    let ctx = use_ctx();
+    let d = full_dataset();
+    let state = ctx.params::<State>();
+    let figure = Memo::new(move |_| state.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
+    ctx.show_figure(SLUG, figure);
+    let breakdown_choices = move || {
+        let t = ctx.strings();
+        choices(&BREAKDOWNS, |b| match b {
+            Breakdown::Total => t.breakdown_total,
+            Breakdown::Split => t.breakdown_split,
+            Breakdown::Batches => t.breakdown_batches,
+        })
+    };
+    let current =
+        Signal::derive(move || name_of(&BREAKDOWNS, state.with(|s| s.breakdown)).to_string());
+    let pick = move |v: String| {
+        ctx.edit::<State>(|s| s.breakdown = picked(&BREAKDOWNS, &v).unwrap_or_default())
+    };
+    let year_choices = move || {
+        d.quotas
+            .iter()
+            .map(|q| Choice {
+                value: q.year.to_string(),
+                label: q.year.to_string(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let from = Signal::derive(move || state.with(|s| year_span(d, s).0.to_string()));
+    let to = Signal::derive(move || state.with(|s| year_span(d, s).1.to_string()));
+    let set_from = move |v: String| ctx.edit::<State>(|s| s.from = v.parse().ok());
+    let set_to = move |v: String| ctx.edit::<State>(|s| s.to = v.parse().ok());
+    view! {
+        <div class="controls">
+            <Segmented label=|t| t.breakdown name="quota"
+                choices=Signal::derive(breakdown_choices) current=current on_pick=pick />
+            <Select label=|t| t.from_year id="from"
+                choices=Signal::derive(year_choices) current=from on_pick=set_from />
+            <Select label=|t| t.to_year id="to"
+                choices=Signal::derive(year_choices) current=to on_pick=set_to />
+        </div>
+        <FigureView figure=figure id=SLUG />
+    }
+}
