@@ -118,6 +118,14 @@ pub fn deck() -> String {
         for (field, text) in t.texts() {
             out.push(format!("- `{field}`: {text}"));
         }
+        // The views' own texts, which travel with their rows.
+        for (part, fields) in View::ALL.iter().filter_map(|v| v.own_texts(lang)) {
+            for (field, texts) in fields {
+                for text in texts {
+                    out.push(format!("- `{part}.{field}`: {text}"));
+                }
+            }
+        }
         out.push(String::new());
     }
     let mut text = out.join("\n");

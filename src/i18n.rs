@@ -31,11 +31,90 @@ macro_rules! catalogue {
     };
 }
 
+/// Declares a catalogue part: the texts only one part loaded on demand reads (a view after the
+/// first), with their English values. In the split build they are not in the wasm: they travel in
+/// the rows file with that part's rows (`TextPart`, components/on_demand.rs), so their bytes are
+/// paid by readers who open the part, not by every reader of the first chart.
+macro_rules! catalogue_part {
+    ($(#[$doc:meta])* $en:ident: $name:ident = $key:literal {
+        texts { $($field:ident: $text:expr,)* }
+        lists { $($list:ident: $items:expr,)* }
+    }) => {
+        $(#[$doc])*
+        pub struct $name {
+            $(pub $field: &'static str,)*
+            $(pub $list: &'static [&'static str],)*
+        }
+        impl $crate::i18n::TextPart for $name {
+            const NAME: &'static str = $key;
+            fn fields(&'static self) -> Vec<(&'static str, &'static [&'static str])> {
+                let mut all = vec![$((stringify!($field), std::slice::from_ref(&self.$field)),)*];
+                $(all.push((stringify!($list), self.$list));)*
+                all
+            }
+            fn from_fields(fields: &mut dyn Iterator<Item = &'static [&'static str]>) -> Option<Self> {
+                Some($name {
+                    $($field: fields.next().and_then(|f| f.first().copied())?,)*
+                    $($list: fields.next()?,)*
+                })
+            }
+            fn empty() -> Self {
+                $name {
+                    $($field: "",)*
+                    $($list: &[],)*
+                }
+            }
+        }
+        #[cfg(not(feature = "split"))]
+        pub static $en: $name = $name {
+            $($field: $text,)*
+            $($list: $items,)*
+        };
+    };
+}
+
+/// A catalogue part's Chinese values, and where each language's values are in builds that embed
+/// them.
+macro_rules! catalogue_part_zh {
+    ($zh:ident: $name:ident, $en:path = { $($field:ident: $text:expr,)* }) => {
+        #[cfg(not(feature = "split"))]
+        pub static $zh: $name = $name { $($field: $text,)* };
+        #[cfg(not(feature = "split"))]
+        impl $crate::i18n::Embedded for $name {
+            fn of(lang: $crate::i18n::Lang) -> &'static $name {
+                match lang {
+                    $crate::i18n::Lang::En => &$en,
+                    $crate::i18n::Lang::Zh => &$zh,
+                }
+            }
+        }
+    };
+}
+
 mod en;
 mod zh;
 
-pub use en::{Strings, EN};
-pub use zh::ZH;
+pub use en::*;
+pub use zh::*;
+
+/// The texts of one part loaded on demand (see `catalogue_part!`), as fields: one a text, a list
+/// for a table's headers. The rows file carries them; the part reads them back with its code.
+pub trait TextPart: Sized + 'static {
+    /// The part's name in the rows file.
+    const NAME: &'static str;
+    /// Each text as a list of one, then each list, with its field name.
+    fn fields(&'static self) -> Vec<(&'static str, &'static [&'static str])>;
+    /// The part from its fields, in order; `None` when some are missing.
+    fn from_fields(fields: &mut dyn Iterator<Item = &'static [&'static str]>) -> Option<Self>;
+    /// Every text empty: what a part reads when its texts are missing.
+    fn empty() -> Self;
+}
+
+/// Where a part's texts are in builds that embed them (native, tests, no split).
+#[cfg(not(feature = "split"))]
+pub trait Embedded: TextPart {
+    fn of(lang: Lang) -> &'static Self;
+}
 
 /// The reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,19 +166,21 @@ impl Strings {
     }
 }
 
+/// The `{names}` of a template, sorted: a translation must use the same ones.
+#[cfg(test)]
+pub(crate) fn placeholders(s: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn placeholders(s: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names
-    }
 
     #[test]
     fn every_language_has_every_text() {

@@ -4,9 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::context::tr;
 use crate::html::escape;
-use crate::i18n::Strings;
 
 /// One option of a control.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +16,7 @@ pub struct Choice {
 /// A labelled drop-down: native, so it works with every keyboard, screen reader and phone.
 #[component]
 pub fn Select(
-    label: fn(&Strings) -> &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     id: &'static str,
     #[prop(into)] choices: Signal<Vec<Choice>>,
     #[prop(into)] current: Signal<String>,
@@ -26,7 +24,7 @@ pub fn Select(
 ) -> impl IntoView {
     view! {
         <label class="control" for=id>
-            <span class="control-label">{tr(label)}</span>
+            <span class="control-label">{move || label.get()}</span>
             // The options as HTML text, the current one marked: rebuilt when the labels (language)
             // or the choice change, which a list of a few dozen options makes cheap.
             <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))
@@ -40,7 +38,7 @@ pub fn Select(
 /// A small set of exclusive choices shown at once, as native radio buttons.
 #[component]
 pub fn Segmented(
-    label: fn(&Strings) -> &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     name: &'static str,
     #[prop(into)] choices: Signal<Vec<Choice>>,
     #[prop(into)] current: Signal<String>,
@@ -48,7 +46,7 @@ pub fn Segmented(
 ) -> impl IntoView {
     view! {
         <fieldset class="segmented">
-            <legend class="control-label">{tr(label)}</legend>
+            <legend class="control-label">{move || label.get()}</legend>
             {move || {
                 choices
                     .get()

@@ -17,7 +17,11 @@ use leptos::prelude::*;
 
 use crate::context::tr;
 use crate::data::{dataset, Dataset};
-use crate::i18n::Strings;
+#[cfg(not(feature = "split"))]
+use crate::i18n::Embedded as TextPart;
+#[cfg(feature = "split")]
+use crate::i18n::TextPart;
+use crate::i18n::{Lang, Strings};
 
 /// A part's code or rows did not arrive, or not intact.
 #[derive(Debug)]
@@ -114,6 +118,7 @@ mod rows {
     thread_local! {
         static TEXT: Cell<Option<&'static str>> = const { Cell::new(None) };
         pub static WHOLE: Cell<Option<&'static Dataset>> = const { Cell::new(None) };
+        pub static TEXTS: Cell<Option<&'static pack::Texts>> = const { Cell::new(None) };
     }
 
     /// Fetches the rows file. The request starts when this is called, not when the future is first
@@ -146,10 +151,50 @@ mod rows {
         if WHOLE.get().is_some() {
             return true;
         }
-        let whole = TEXT.take().and_then(|file| pack::decode(dataset(), file));
-        WHOLE.set(whole.map(|d| &*Box::leak(Box::new(d))));
-        WHOLE.get().is_some()
+        let Some((whole, texts)) = TEXT.take().and_then(|file| pack::decode(dataset(), file))
+        else {
+            return false;
+        };
+        TEXTS.set(Some(Box::leak(Box::new(texts))));
+        WHOLE.set(Some(Box::leak(Box::new(whole))));
+        true
     }
+}
+
+/// A part's own texts in `lang` (see `i18n::TextPart`). In the split build they came in the rows
+/// file, which the part's loading has unpacked; read once per language and kept. Elsewhere they
+/// are the embedded catalogue's.
+pub fn texts<T: TextPart>(lang: Lang) -> &'static T {
+    #[cfg(feature = "split")]
+    {
+        use std::any::Any;
+        use std::cell::RefCell;
+        thread_local! {
+            static READ: RefCell<Vec<(&'static str, Lang, &'static dyn Any)>> = const { RefCell::new(Vec::new()) };
+        }
+        let known = READ.with_borrow(|read| {
+            read.iter()
+                .find(|(name, l, _)| *name == T::NAME && *l == lang)
+                .and_then(|(_, _, part)| part.downcast_ref::<T>())
+        });
+        if let Some(part) = known {
+            return part;
+        }
+        let index = usize::from(lang == Lang::Zh);
+        let fields = rows::TEXTS
+            .get()
+            .and_then(|texts| texts.iter().find(|(name, _)| *name == T::NAME))
+            .map(|(_, languages)| languages[index].clone())
+            .unwrap_or_default();
+        // Missing texts (never, for a file this build wrote) read as empty, not as a panic.
+        let part: &'static T = Box::leak(Box::new(
+            T::from_fields(&mut fields.into_iter()).unwrap_or_else(T::empty),
+        ));
+        READ.with_borrow_mut(|read| read.push((T::NAME, lang, part)));
+        part
+    }
+    #[cfg(not(feature = "split"))]
+    T::of(lang)
 }
 
 /// A part loading: its code (and rows) on their way, then the part built, or why not.

@@ -19,15 +19,21 @@ use std::str::Split;
 
 const SEPARATOR: char = '\u{1f}';
 /// The first field: names the format, so a file of another build is refused, not misread.
-const FORMAT: &str = "rare-earth-explorer rows 2";
+const FORMAT: &str = "rare-earth-explorer rows 3";
 /// The last field: a file cut short in its last text is refused too.
 const END: &str = "end";
 /// A table the embedded part has whole: the file leaves it out.
 const SAME: &str = "=";
 
-/// The file for `whole` given the `part` a build embeds: the sources the part lacks, and every
-/// table the part does not have whole. Fails, naming the text, when a text contains the separator.
-pub fn encode(whole: &Dataset, part: &Dataset) -> Result<String, String> {
+/// The texts of a part loaded on demand, carried with the rows (see `i18n::TextPart`): the part's
+/// name, then its fields in English and in Chinese; a field is a text, or a list of them.
+pub type PartTexts = (&'static str, [Vec<&'static [&'static str]>; 2]);
+pub type Texts = Vec<PartTexts>;
+
+/// The file for `whole` given the `part` a build embeds: the sources the part lacks, every table
+/// the part does not have whole, and `texts`. Fails, naming the text, when a text contains the
+/// separator.
+pub fn encode(whole: &Dataset, part: &Dataset, texts: &Texts) -> Result<String, String> {
     let mut out = Out {
         text: FORMAT.to_string(),
         problem: None,
@@ -57,6 +63,16 @@ pub fn encode(whole: &Dataset, part: &Dataset) -> Result<String, String> {
     put(whole.claims, part.claims, &mut out);
     put(whole.countries, part.countries, &mut out);
     put(whole.publishers, part.publishers, &mut out);
+    out.field(&texts.len().to_string());
+    for (name, languages) in texts {
+        out.field(name);
+        for fields in languages {
+            out.field(&fields.len().to_string());
+            for field in fields {
+                put_rows(field, &mut out);
+            }
+        }
+    }
     out.field(END);
     match out.problem {
         Some(text) => Err(format!("a text of the dataset contains U+001F: {text:?}")),
@@ -64,9 +80,9 @@ pub fn encode(whole: &Dataset, part: &Dataset) -> Result<String, String> {
     }
 }
 
-/// The whole dataset: `part`, the embedded part, completed with the rows of `file`. `None` when
-/// the file is not one `encode` wrote for this build (truncated, or another format).
-pub fn decode(part: &Dataset, file: &'static str) -> Option<Dataset> {
+/// The whole dataset: `part`, the embedded part, completed with the rows of `file`; and the texts.
+/// `None` when the file is not one `encode` wrote for this build (truncated, or another format).
+pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
     let mut input = In(file.split(SEPARATOR).peekable());
     if input.0.next()? != FORMAT {
         return None;
@@ -87,8 +103,21 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<Dataset> {
         countries: table(&mut input, part.countries)?,
         publishers: table(&mut input, part.publishers)?,
     };
+    let count: usize = input.0.next()?.parse().ok()?;
+    let mut texts = Texts::with_capacity(count.min(16));
+    for _ in 0..count {
+        let name = input.0.next()?;
+        let mut language = || -> Option<Vec<&'static [&'static str]>> {
+            let fields: usize = input.0.next()?.parse().ok()?;
+            (0..fields)
+                .map(|_| take_rows(&mut input).map(|f| &*f.leak()))
+                .collect()
+        };
+        let (en, zh) = (language()?, language()?);
+        texts.push((name, [en, zh]));
+    }
     // Every field read, then the end, then nothing: anything else is not this build's file.
-    (input.0.next() == Some(END) && input.0.next().is_none()).then_some(d)
+    (input.0.next() == Some(END) && input.0.next().is_none()).then_some((d, texts))
 }
 
 /// A table from the file, or the embedded one where the file says it is the same.
@@ -312,15 +341,28 @@ mod tests {
         }
     }
 
+    fn texts() -> Texts {
+        vec![(
+            "a part",
+            [
+                vec![&["a text"][..], &["two", "items"][..]],
+                vec![&["一段文字"][..], &["两", "项"][..]],
+            ],
+        )]
+    }
+
     fn file(part: &Dataset) -> &'static str {
-        encode(dataset(), part).expect("the dataset encodes").leak()
+        encode(dataset(), part, &texts())
+            .expect("the dataset encodes")
+            .leak()
     }
 
     #[test]
     fn the_part_and_the_file_make_the_whole_dataset() {
         let whole = dataset();
         let part = part();
-        let d = decode(&part, file(&part)).expect("the file decodes");
+        let (d, texts) = decode(&part, file(&part)).expect("the file decodes");
+        assert_eq!(texts, self::texts());
         let ids = |d: &Dataset| {
             let mut ids: Vec<_> = d.sources.iter().map(|s| s.id).collect();
             ids.sort_unstable();
@@ -351,6 +393,7 @@ mod tests {
                 reserves: &[],
                 ..part
             },
+            &texts(),
         )
         .expect("encodes")
         .len();
@@ -401,7 +444,7 @@ mod tests {
         let mut quotas = d.quotas.to_vec();
         quotas[0].note = "one\u{1f}two";
         d.quotas = quotas.leak();
-        let problem = encode(&d, &part()).expect_err("the separator is refused");
+        let problem = encode(&d, &part(), &texts()).expect_err("the separator is refused");
         assert!(problem.contains("one\\u{1f}two"), "{problem}");
     }
 }

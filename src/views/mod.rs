@@ -14,10 +14,15 @@ pub mod reserves;
 
 use leptos::prelude::AnyView;
 
-use crate::components::on_demand::Loading;
+use crate::components::on_demand::{texts, Loading};
+#[cfg(not(feature = "split"))]
+use crate::data::pack::PartTexts;
 use crate::data::Dataset;
 use crate::figure::{Csv, Figure};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{DiscoveriesTexts, Lang, Strings};
+#[cfg(not(feature = "split"))]
+use crate::i18n::{Embedded, ExportsTexts, QuotasTexts};
+
 use crate::url::{Page, Params, Query, Warnings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,20 +129,20 @@ impl View {
             )],
             View::Discoveries => vec![(
                 String::new(),
-                discoveries::figure::figure(d, &Params::read(q, w), lang, t),
+                discoveries::figure::figure(d, &Params::read(q, w), lang, t, texts(lang)),
             )],
             View::Quotas => vec![(
                 String::new(),
-                quotas::figure::figure(d, &Params::read(q, w), lang, t),
+                quotas::figure::figure(d, &Params::read(q, w), lang, t, texts(lang)),
             )],
             View::Exports => vec![
                 (
                     String::new(),
-                    exports::figure::annual(d, &Params::read(q, w), lang, t),
+                    exports::figure::annual(d, &Params::read(q, w), lang, t, texts(lang)),
                 ),
                 (
-                    exports::figure::monthly_title(d, lang, t),
-                    exports::figure::monthly(d, lang, t),
+                    exports::figure::monthly_title(d, lang, texts(lang)),
+                    exports::figure::monthly(d, lang, t, texts(lang)),
                 ),
             ],
         }
@@ -162,6 +167,21 @@ impl View {
             View::Discoveries => discoveries::figure::file_stem(&Params::read(q, w)),
             View::Quotas => quotas::figure::file_stem(d, &Params::read(q, w)),
             View::Exports => exports::figure::file_stem(&Params::read(q, w)),
+        }
+    }
+
+    /// The texts only this view reads, by field name, when they come with its rows
+    /// (`i18n::TextPart`) instead of in the first download; with the part's name.
+    #[cfg(not(feature = "split"))]
+    pub fn own_texts(self, lang: Lang) -> Option<(&'static str, Vec<NamedField>)> {
+        fn of<T: Embedded>(lang: Lang) -> (&'static str, Vec<NamedField>) {
+            (T::NAME, T::of(lang).fields())
+        }
+        match self {
+            View::Reserves => None,
+            View::Discoveries => Some(of::<DiscoveriesTexts>(lang)),
+            View::Quotas => Some(of::<QuotasTexts>(lang)),
+            View::Exports => Some(of::<ExportsTexts>(lang)),
         }
     }
 
@@ -194,8 +214,9 @@ impl View {
                 out
             }
             View::Discoveries => {
-                let mut out = vec![format!("**{}** {}", t.off_chart_title, t.off_chart_intro)];
-                let lines = discoveries::figure::off_chart(d, &Params::read(q, w), lang, t);
+                let v: &DiscoveriesTexts = texts(lang);
+                let mut out = vec![format!("**{}** {}", v.off_chart_title, v.off_chart_intro)];
+                let lines = discoveries::figure::off_chart(d, &Params::read(q, w), lang, t, v);
                 out.extend(lines.into_iter().map(|l| format!("- {l}")));
                 out
             }
@@ -203,6 +224,24 @@ impl View {
         }
     }
 }
+
+/// The texts of every part loaded on demand, for the rows file.
+#[cfg(not(feature = "split"))]
+pub fn text_parts() -> Vec<PartTexts> {
+    let fields = |named: Vec<NamedField>| named.into_iter().map(|(_, f)| f).collect();
+    View::ALL
+        .iter()
+        .filter_map(|v| {
+            let (name, en) = v.own_texts(Lang::En)?;
+            let (_, zh) = v.own_texts(Lang::Zh)?;
+            Some((name, [fields(en), fields(zh)]))
+        })
+        .collect()
+}
+
+/// A field of a catalogue part: its name, and its text (as a list of one) or its list.
+#[cfg(not(feature = "split"))]
+type NamedField = (&'static str, &'static [&'static str]);
 
 /// The order parameters are written in: the view, each view's own in tab order, then the page's.
 pub fn url_order() -> Vec<&'static str> {
@@ -331,6 +370,33 @@ mod tests {
                     view.figures(d, &own, Lang::En, t),
                     "{view:?} {q}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn each_parts_texts_are_in_every_language_with_the_same_placeholders() {
+        let parts = text_parts();
+        assert_eq!(
+            parts.len(),
+            View::ALL.len() - 1,
+            "every view after the first"
+        );
+        for (name, [en, zh]) in parts {
+            assert_eq!(en.len(), zh.len(), "{name}");
+            for (e, z) in en.iter().zip(&zh) {
+                assert_eq!(e.len(), z.len(), "{name}: a list of as many items");
+                for (e, z) in e.iter().zip(z.iter()) {
+                    assert!(
+                        !e.trim().is_empty() && !z.trim().is_empty(),
+                        "{name}: {e:?}"
+                    );
+                    assert_eq!(
+                        crate::i18n::placeholders(e),
+                        crate::i18n::placeholders(z),
+                        "{name}: {e:?} and {z:?}"
+                    );
+                }
             }
         }
     }

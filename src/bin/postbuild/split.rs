@@ -7,6 +7,7 @@ use std::{env, fs, path::PathBuf};
 
 use rare_earth_explorer::data::{dataset, pack, ROWS_FILE};
 use rare_earth_explorer::views::reserves::rows::embedded;
+use rare_earth_explorer::views::text_parts;
 
 /// Moves the code behind the `#[wasm_split]` functions (every part loaded on demand, see
 /// components/on_demand.rs) out of the first download, into wasm files the page fetches when a
@@ -137,7 +138,7 @@ pub fn split_wasm(dir: &Path) -> Result<bool, String> {
 /// go in this file, fetched on demand under the name the wasm was built with (data/pack.rs).
 pub fn write_rows(dir: &Path) -> Result<(), String> {
     let whole = dataset();
-    let text = pack::encode(whole, &embedded(whole))?;
+    let text = pack::encode(whole, &embedded(whole), &text_parts())?;
     fs::write(dir.join(ROWS_FILE), text).map_err(|e| format!("{ROWS_FILE}: {e}"))
 }
 

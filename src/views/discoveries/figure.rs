@@ -12,7 +12,7 @@ use crate::figure::{
     SOURCE_HEADER,
 };
 use crate::format::{tonnes, tonnes_short};
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, DiscoveriesTexts, Lang, Strings};
 
 pub fn shape(basis: Basis) -> Shape {
     match basis {
@@ -24,21 +24,21 @@ pub fn shape(basis: Basis) -> Shape {
     }
 }
 
-pub fn basis_name(basis: Basis, t: &Strings) -> &'static str {
+pub fn basis_name(basis: Basis, t: &Strings, w: &DiscoveriesTexts) -> &'static str {
     match basis {
-        Basis::Reserve => t.basis_reserve,
-        Basis::Resource => t.basis_resource,
+        Basis::Reserve => w.basis_reserve,
+        Basis::Resource => w.basis_resource,
         Basis::ExpectedAdditionalResource => t.basis_expected_additional,
-        Basis::InternalEstimate => t.basis_internal_estimate,
-        Basis::Forecast => t.basis_forecast,
+        Basis::InternalEstimate => w.basis_internal_estimate,
+        Basis::Forecast => w.basis_forecast,
     }
 }
 
-fn unit_name(unit: Unit, t: &Strings) -> &'static str {
+fn unit_name(unit: Unit, w: &DiscoveriesTexts) -> &'static str {
     match unit {
-        Unit::Oxide => t.unit_reo,
-        Unit::Ore => t.unit_ore,
-        Unit::Unclear => t.unit_unclear,
+        Unit::Oxide => w.unit_reo,
+        Unit::Ore => w.unit_ore,
+        Unit::Unclear => w.unit_unclear,
     }
 }
 
@@ -82,35 +82,35 @@ pub fn updates(d: &Dataset, f: &Discovery) -> Option<&'static Discovery> {
 }
 
 /// "update of the 12 January 2023 estimate", when `f` updates an earlier estimate of its deposit.
-fn update_note(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings) -> Option<String> {
+fn update_note(d: &Dataset, f: &Discovery, lang: Lang, w: &DiscoveriesTexts) -> Option<String> {
     updates(d, f).map(|first| {
         fill(
-            t.update_of,
+            w.update_of,
             &[("date", &crate::format::date(first.announced, lang))],
         )
     })
 }
 
 /// A find's name for the table, saying when it is an update of an earlier estimate.
-fn find_name(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings) -> String {
+fn find_name(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings, w: &DiscoveriesTexts) -> String {
     let name = short_name(f, lang);
-    match update_note(d, f, lang, t) {
+    match update_note(d, f, lang, w) {
         Some(note) => format!("{name}{}", t.paren(&note)),
         None => name,
     }
 }
 
 /// A find's name in a readout, with its country and, for an update, what it updates.
-fn find_head(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings) -> String {
+fn find_head(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings, w: &DiscoveriesTexts) -> String {
     let mut inside = country_name(d, f.country, lang);
-    if let Some(note) = update_note(d, f, lang, t) {
+    if let Some(note) = update_note(d, f, lang, w) {
         inside.push_str(t.citation_comma);
         inside.push_str(&note);
     }
     format!("{}{}", short_name(f, lang), t.paren(&inside))
 }
 
-fn size_text(f: &Discovery, lang: Lang, t: &Strings) -> String {
+fn size_text(f: &Discovery, lang: Lang, w: &DiscoveriesTexts) -> String {
     match f.size {
         Some(s) => {
             let more = if f.size_qualifier == Qualifier::AtLeast {
@@ -118,13 +118,13 @@ fn size_text(f: &Discovery, lang: Lang, t: &Strings) -> String {
             } else {
                 ""
             };
-            format!("{more}{} {}", tonnes(s, lang), unit_name(f.unit, t))
+            format!("{more}{} {}", tonnes(s, lang), unit_name(f.unit, w))
         }
-        None => t.no_tonnage.to_string(),
+        None => w.no_tonnage.to_string(),
     }
 }
 
-pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
+pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &DiscoveriesTexts) -> Figure {
     let finds: Vec<&Discovery> = filtered(d, state).collect();
     let plotted: Vec<&Discovery> = finds.iter().copied().filter(|f| on_chart(f)).collect();
     let mut deposits: Vec<&str> = plotted.iter().map(|f| f.deposit).collect();
@@ -152,8 +152,8 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         });
         readouts.push(format!(
             "{} · {} · {} · {}",
-            t.head(&find_head(d, f, lang, t), &size_text(f, lang, t)),
-            basis_name(f.basis, t),
+            t.head(&find_head(d, f, lang, t, w), &size_text(f, lang, w)),
+            basis_name(f.basis, t, w),
             crate::figure::announced(f, lang, t),
             cite(d, f.sources, lang)
         ));
@@ -162,15 +162,15 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         .iter()
         .map(|f| {
             vec![
-                find_name(d, f, lang, t),
+                find_name(d, f, lang, t, w),
                 country_name(d, f.country, lang),
                 if f.announced.is_empty() {
                     t.date_unknown.to_string()
                 } else {
                     f.announced.to_string()
                 },
-                size_text(f, lang, t),
-                basis_name(f.basis, t).to_string(),
+                size_text(f, lang, w),
+                basis_name(f.basis, t, w).to_string(),
                 match lang {
                     Lang::En => f.announced_by,
                     Lang::Zh => f.announced_by_zh,
@@ -191,6 +191,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         deposits.len(),
         lang,
         t,
+        w,
     );
     let listed: Vec<String> = plotted
         .iter()
@@ -205,12 +206,12 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         .collect();
     let alt = format!(
         "{summary} {}",
-        fill(t.discoveries_alt, &[("list", &listed.join("; "))])
+        fill(w.discoveries_alt, &[("list", &listed.join("; "))])
     );
     let mut legend: Vec<(Shape, String)> = Vec::new();
     for (_, basis) in BASES {
         if plotted.iter().any(|f| f.basis == basis) {
-            legend.push((shape(basis), basis_name(basis, t).to_string()));
+            legend.push((shape(basis), basis_name(basis, t, w).to_string()));
         }
     }
     Figure {
@@ -218,14 +219,14 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         alt,
         chart: Chart::timeline(Timeline {
             points,
-            axis_label: t.axis_size_reo.to_string(),
+            axis_label: w.axis_size_reo.to_string(),
             legend,
         }),
         ticks: Ticks::Tonnes,
         readouts,
         table: Table {
-            caption: t.discoveries_table_caption.to_string(),
-            headers: t
+            caption: w.discoveries_table_caption.to_string(),
+            headers: w
                 .discoveries_table_headers
                 .iter()
                 .map(|h| h.to_string())
@@ -234,10 +235,10 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
             numeric: vec![false, false, false, true, false, false, false],
         },
         notes: vec![
-            t.note_liangshan_resources.to_string(),
-            t.note_basis.to_string(),
-            t.note_ore_not_comparable.to_string(),
-            t.note_date_position.to_string(),
+            w.note_liangshan_resources.to_string(),
+            w.note_basis.to_string(),
+            w.note_ore_not_comparable.to_string(),
+            w.note_date_position.to_string(),
         ],
         sources: sources_of(d, finds.iter().map(|f| &f.sources)),
     }
@@ -251,17 +252,18 @@ fn summary(
     deposits: usize,
     lang: Lang,
     t: &Strings,
+    w: &DiscoveriesTexts,
 ) -> String {
     let Some(big) = largest else {
-        return t.discoveries_none.to_string();
+        return w.discoveries_none.to_string();
     };
     let size = |f: &Discovery| tonnes_short(f.size.unwrap_or_default(), lang);
     // The catalogues' basis names are English or Chinese: ASCII lower-casing is enough.
-    let basis = basis_name(big.basis, t).to_ascii_lowercase();
+    let basis = basis_name(big.basis, t, w).to_ascii_lowercase();
     let template = match (liangshan, deposits) {
-        (_, 1) => t.discoveries_summary_single,
-        (Some(_), _) => t.discoveries_summary,
-        (None, _) => t.discoveries_summary_filtered,
+        (_, 1) => w.discoveries_summary_single,
+        (Some(_), _) => w.discoveries_summary,
+        (None, _) => w.discoveries_summary_filtered,
     };
     let date = liangshan
         .map(|l| crate::format::date(l.announced, lang))
@@ -340,15 +342,21 @@ pub fn csv(d: &Dataset, state: &State) -> Csv {
 
 /// Finds the chart leaves out, each with why: sized in ore, in unclear units, with no tonnage or
 /// no date.
-pub fn off_chart(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Vec<String> {
+pub fn off_chart(
+    d: &Dataset,
+    state: &State,
+    lang: Lang,
+    t: &Strings,
+    w: &DiscoveriesTexts,
+) -> Vec<String> {
     filtered(d, state)
         .filter(|f| !on_chart(f))
         .map(|f| {
             let why = match (f.unit, f.size, f.announced.is_empty()) {
-                (Unit::Ore, Some(_), _) => t.why_ore,
-                (Unit::Unclear, Some(_), _) => t.why_unclear,
-                (_, None, _) => t.why_no_tonnage,
-                _ => t.why_no_date,
+                (Unit::Ore, Some(_), _) => w.why_ore,
+                (Unit::Unclear, Some(_), _) => w.why_unclear,
+                (_, None, _) => w.why_no_tonnage,
+                _ => w.why_no_date,
             };
             let grade = if f.grade.is_empty() {
                 String::new()
@@ -369,7 +377,7 @@ pub fn off_chart(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Vec<Str
                 "{}{} — {why}",
                 t.head(
                     &format!("{}{}", short_name(f, lang), t.paren(&place)),
-                    &size_text(f, lang, t)
+                    &size_text(f, lang, w)
                 ),
                 grade,
             )
@@ -395,7 +403,7 @@ pub fn file_stem(state: &State) -> String {
 mod tests {
     use super::*;
     use crate::data::dataset;
-    use crate::i18n::EN;
+    use crate::i18n::{EN, EN_DISCOVERIES};
 
     fn state(q: &str) -> State {
         crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
@@ -403,7 +411,7 @@ mod tests {
 
     #[test]
     fn liangshan_is_highlighted_at_4_96_mt() {
-        let f = figure(dataset(), &state(""), Lang::En, &EN);
+        let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_DISCOVERIES);
         let Chart::Timeline(chart, _) = &f.chart else {
             panic!("discoveries draw a timeline")
         };
@@ -416,20 +424,27 @@ mod tests {
 
     #[test]
     fn ore_tonnages_never_reach_the_size_axis() {
-        let f = figure(dataset(), &state(""), Lang::En, &EN);
+        let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_DISCOVERIES);
         let Chart::Timeline(chart, _) = &f.chart else {
             panic!("discoveries draw a timeline")
         };
         assert!(chart.points.iter().all(|p| p.y < 100_000_000.0));
-        let off = off_chart(dataset(), &state(""), Lang::En, &EN);
+        let off = off_chart(dataset(), &state(""), Lang::En, &EN, &EN_DISCOVERIES);
         assert!(off
             .iter()
-            .any(|l| l.starts_with("Caldeira ionic clay project") && l.contains(EN.why_ore)));
+            .any(|l| l.starts_with("Caldeira ionic clay project")
+                && l.contains(EN_DISCOVERIES.why_ore)));
     }
 
     #[test]
     fn per_geijer_updates_form_one_series() {
-        let f = figure(dataset(), &state("?country=Sweden"), Lang::En, &EN);
+        let f = figure(
+            dataset(),
+            &state("?country=Sweden"),
+            Lang::En,
+            &EN,
+            &EN_DISCOVERIES,
+        );
         let Chart::Timeline(chart, _) = &f.chart else {
             panic!("discoveries draw a timeline")
         };
@@ -441,14 +456,20 @@ mod tests {
 
     #[test]
     fn the_basis_filter_keeps_only_that_kind() {
-        let f = figure(dataset(), &state("?basis=internal-estimate"), Lang::En, &EN);
+        let f = figure(
+            dataset(),
+            &state("?basis=internal-estimate"),
+            Lang::En,
+            &EN,
+            &EN_DISCOVERIES,
+        );
         assert_eq!(f.table.rows.len(), 1);
         assert_eq!(f.table.rows[0][0], "Tanbreez");
     }
 
     #[test]
     fn the_summary_counts_deposits_and_an_update_says_so() {
-        let f = figure(dataset(), &state(""), Lang::En, &EN);
+        let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_DISCOVERIES);
         assert!(f.summary.contains("one of seven deposits"), "{}", f.summary);
         assert!(
             f.readouts
@@ -458,7 +479,13 @@ mod tests {
             "{:?}",
             f.readouts
         );
-        let sweden = figure(dataset(), &state("?country=Sweden"), Lang::En, &EN);
+        let sweden = figure(
+            dataset(),
+            &state("?country=Sweden"),
+            Lang::En,
+            &EN,
+            &EN_DISCOVERIES,
+        );
         assert!(
             sweden.summary.starts_with("Per Geijer is the only deposit"),
             "{}",
@@ -470,7 +497,8 @@ mod tests {
     fn liangshan_is_never_called_a_discovery_or_a_reserve() {
         for lang in [Lang::En, Lang::Zh] {
             let t = crate::i18n::strings(lang);
-            let f = figure(dataset(), &state(""), lang, t);
+            let w = crate::components::on_demand::texts(lang);
+            let f = figure(dataset(), &state(""), lang, t, w);
             let liangshan = &f.readouts[0];
             assert!(
                 liangshan.contains(t.basis_expected_additional),

@@ -15,7 +15,7 @@ use crate::format::{
     change, change_in_words, cny_millions, month, month_range, month_tick, number, tonnes,
     usd_millions,
 };
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, ExportsTexts, Lang, Strings};
 
 const ARTICLE_YEAR: u16 = 2024;
 /// The article's "+6.4 %": January to August 2024 against the same months of 2023.
@@ -61,7 +61,7 @@ fn dash(v: Option<String>) -> String {
     v.unwrap_or_else(|| "–".into())
 }
 
-pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
+pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure {
     let measure = state.measure;
     let mut readouts = Vec::new();
     let mut columns = Vec::new();
@@ -84,7 +84,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
                 let figure = match measure {
                     Measure::Volume => tonnes(v, lang),
                     Measure::Value => usd_millions(v, lang),
-                    Measure::UnitValue => fill(t.usd_per_t, &[("value", &number(v, 0))]),
+                    Measure::UnitValue => fill(w.usd_per_t, &[("value", &number(v, 0))]),
                 };
                 let mut text = t.head(&year.to_string(), &figure);
                 if measure == Measure::Volume {
@@ -104,7 +104,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
                     }
                 }
                 if measure == Measure::UnitValue {
-                    text.push_str(&t.paren(t.derived_unit_value));
+                    text.push_str(&t.paren(w.derived_unit_value));
                 }
                 text.push_str(&format!(" · {}", cite(d, e.sources, lang)));
                 readouts.push(text);
@@ -116,8 +116,8 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
                 }]);
             }
             (_, _) => {
-                column.gap = Some(t.gap_not_reported.to_string());
-                readouts.push(t.head(&year.to_string(), t.gap_not_reported_long));
+                column.gap = Some(w.gap_not_reported.to_string());
+                readouts.push(t.head(&year.to_string(), w.gap_not_reported_long));
                 column.gap_datum = Some(readouts.len() - 1);
             }
         }
@@ -132,7 +132,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
                 e.year.to_string()
             } else {
                 fill(
-                    t.first_months,
+                    w.first_months,
                     &[
                         ("year", &e.year.to_string()),
                         ("months", &e.months.to_string()),
@@ -150,11 +150,11 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
                 dash(e.volume_yoy_pct.map(|c| change(c, lang))),
                 value,
                 dash(e.value_yoy_pct.map(|c| change(c, lang))),
-                dash(export_unit_value(e).map(|u| fill(t.usd_per_t, &[("value", &number(u, 0))]))),
+                dash(export_unit_value(e).map(|u| fill(w.usd_per_t, &[("value", &number(u, 0))]))),
                 if e.preferred {
                     t.yes.to_string()
                 } else {
-                    t.no_other_report.to_string()
+                    w.no_other_report.to_string()
                 },
                 cite(d, e.sources, lang),
             ]
@@ -162,11 +162,11 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         .collect();
 
     let (series_name, axis, ticks) = match measure {
-        Measure::Volume => (t.export_volume, t.axis_export_volume, Ticks::Tonnes),
-        Measure::Value => (t.export_value, t.axis_export_value, Ticks::UsdMillions),
-        Measure::UnitValue => (t.unit_value, t.axis_unit_value, Ticks::Usd),
+        Measure::Volume => (w.export_volume, w.axis_export_volume, Ticks::Tonnes),
+        Measure::Value => (w.export_value, w.axis_export_value, Ticks::UsdMillions),
+        Measure::UnitValue => (w.unit_value, w.axis_unit_value, Ticks::Usd),
     };
-    let summary = summary(d, lang, t);
+    let summary = summary(d, lang, w);
     let drawn_years: Vec<String> = columns
         .iter()
         .filter(|c| !c.groups.is_empty())
@@ -175,7 +175,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
     let alt = format!(
         "{summary} {}",
         fill(
-            t.exports_alt,
+            w.exports_alt,
             &[
                 ("measure", series_name),
                 ("years", &drawn_years.join(t.list_separator))
@@ -183,20 +183,20 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         )
     );
     let mut notes = vec![
-        t.note_exports_unit.to_string(),
-        t.note_exports_preferred.to_string(),
-        t.note_exports_gaps.to_string(),
+        w.note_exports_unit.to_string(),
+        w.note_exports_preferred.to_string(),
+        w.note_exports_gaps.to_string(),
     ];
     if measure == Measure::Volume && columns.iter().any(|_| true) {
         let computed = years(d).any(|y| export_volume_change(d, y).is_some_and(|c| c.computed));
         if computed {
-            notes.push(t.note_exports_computed_change.to_string());
+            notes.push(w.note_exports_computed_change.to_string());
         }
     }
     if measure != Measure::Volume {
-        notes.push(t.note_export_value.to_string());
+        notes.push(w.note_export_value.to_string());
     }
-    let prices = oxide_prices_note(d, t);
+    let prices = oxide_prices_note(d, t, w);
     notes.extend(prices.clone());
     let mut cells: Vec<&&'static str> = rows.iter().map(|e| &e.sources).collect();
     let price_cells: Vec<&'static str> = ndpr_prices(d).iter().map(|p| p.sources).collect();
@@ -218,8 +218,8 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         ticks,
         readouts,
         table: Table {
-            caption: t.exports_table_caption.to_string(),
-            headers: t
+            caption: w.exports_table_caption.to_string(),
+            headers: w
                 .exports_table_headers
                 .iter()
                 .map(|h| h.to_string())
@@ -247,13 +247,13 @@ fn ndpr_prices(d: &Dataset) -> Vec<&'static crate::data::Price> {
 
 /// "Oxide prices fell as well: NdPr oxide averaged US$55/kg in 2024, against US$75/kg in 2023
 /// and US$124/kg in 2022 (USGS)." `None` when the data lacks those three years.
-pub fn oxide_prices_note(d: &Dataset, t: &Strings) -> Option<String> {
+pub fn oxide_prices_note(d: &Dataset, t: &Strings, w: &ExportsTexts) -> Option<String> {
     let [now, before, earlier] = ndpr_prices(d)[..] else {
         return None;
     };
     let price = |p: &crate::data::Price| fill(t.usd_per_kg, &[("value", &number(p.usd_per_kg, 1))]);
     Some(fill(
-        t.note_oxide_prices,
+        w.note_oxide_prices,
         &[
             ("now", &price(now)),
             ("year", &now.year.to_string()),
@@ -308,7 +308,7 @@ pub fn annual_csv(d: &Dataset) -> Csv {
 }
 
 /// The article's figures in one sentence: volume up, price down.
-pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
+pub fn summary(d: &Dataset, lang: Lang, w: &ExportsTexts) -> String {
     let span = export_period(d, ARTICLE_SPAN.0, ARTICLE_SPAN.1);
     let now = export_period(d, PRICE_NOW.0, PRICE_NOW.1).and_then(|p| p.avg_price_usd_t);
     let before = export_period(d, PRICE_BEFORE.0, PRICE_BEFORE.1).and_then(|p| p.avg_price_usd_t);
@@ -318,7 +318,7 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
         before,
     ) {
         (Some((volume, yoy)), Some(now), Some(before)) => fill(
-            t.exports_summary,
+            w.exports_summary,
             &[
                 ("volume", &tonnes(volume, lang)),
                 ("change", &change_in_words(yoy, lang)),
@@ -365,11 +365,11 @@ fn months(d: &Dataset) -> Vec<(u16, u8)> {
 
 /// The heading of the monthly chart, from the months it spans: "Month by month, May 2023 to
 /// December 2024".
-pub fn monthly_title(d: &Dataset, lang: Lang, t: &Strings) -> String {
+pub fn monthly_title(d: &Dataset, lang: Lang, w: &ExportsTexts) -> String {
     let span = months(d);
     match (span.first(), span.last()) {
         (Some(&(fy, fm)), Some(&(ly, lm))) => fill(
-            t.monthly_title,
+            w.monthly_title,
             &[
                 ("from", &month(fy, fm, lang).unwrap_or_default()),
                 ("to", &month(ly, lm, lang).unwrap_or_default()),
@@ -382,7 +382,7 @@ pub fn monthly_title(d: &Dataset, lang: Lang, t: &Strings) -> String {
 /// Single months, with gaps where no figure for the month alone was reported. Each month is
 /// labelled by its initial, the year written once under its first month, so no label can be
 /// read as a year.
-pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
+pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure {
     let span = months(d);
     let mut readouts = Vec::new();
     let mut columns = Vec::new();
@@ -421,8 +421,8 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
                 }]);
             }
             None => {
-                column.gap = Some(t.gap_month.to_string());
-                readouts.push(gap_readout(d, &key, &name, lang, t));
+                column.gap = Some(w.gap_month.to_string());
+                readouts.push(gap_readout(d, &key, &name, lang, t, w));
                 column.gap_datum = Some(readouts.len() - 1);
             }
         }
@@ -439,7 +439,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
                 dash(p.mom_pct.map(|c| change(c, lang))),
                 dash(
                     p.avg_price_usd_t
-                        .map(|v| fill(t.usd_per_t, &[("value", &number(v, 0))])),
+                        .map(|v| fill(w.usd_per_t, &[("value", &number(v, 0))])),
                 ),
                 cite(d, p.sources, lang),
             ]
@@ -449,7 +449,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
     let summary = ytd
         .and_then(|p| {
             Some(fill(
-                t.monthly_summary,
+                w.monthly_summary,
                 &[
                     ("volume", &tonnes(p.volume_t?, lang)),
                     ("change", &change_in_words(p.yoy_pct?, lang)),
@@ -468,23 +468,23 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
     Figure {
         alt: format!(
             "{summary} {}",
-            fill(t.monthly_alt, &[("months", &drawn.join(t.list_separator))])
+            fill(w.monthly_alt, &[("months", &drawn.join(t.list_separator))])
         ),
         summary,
         chart: Chart::columns(Columns {
             columns,
             series: vec![Series {
-                name: t.export_volume.into(),
+                name: w.export_volume.into(),
                 hollow: false,
             }],
-            axis_label: t.axis_export_volume.to_string(),
+            axis_label: w.axis_export_volume.to_string(),
             periods,
         }),
         ticks: Ticks::Tonnes,
         readouts,
         table: Table {
-            caption: t.monthly_table_caption.to_string(),
-            headers: t
+            caption: w.monthly_table_caption.to_string(),
+            headers: w
                 .monthly_table_headers
                 .iter()
                 .map(|h| h.to_string())
@@ -492,14 +492,21 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings) -> Figure {
             rows: table_rows,
             numeric: vec![false, true, true, true, true, false],
         },
-        notes: vec![t.note_exports_unit.to_string(), t.note_monthly.to_string()],
+        notes: vec![w.note_exports_unit.to_string(), w.note_monthly.to_string()],
         sources: sources_of(d, d.exports_monthly.iter().map(|p| &p.sources)),
     }
 }
 
 /// Why a month has no bar: released only together with the next or previous month (January and
 /// February), or not reported on its own.
-fn gap_readout(d: &Dataset, key: &str, name: &str, lang: Lang, t: &Strings) -> String {
+fn gap_readout(
+    d: &Dataset,
+    key: &str,
+    name: &str,
+    lang: Lang,
+    t: &Strings,
+    w: &ExportsTexts,
+) -> String {
     let together = d.exports_monthly.iter().find(|p| {
         p.from != p.to
             && p.from <= key
@@ -517,17 +524,17 @@ fn gap_readout(d: &Dataset, key: &str, name: &str, lang: Lang, t: &Strings) -> S
             if let Some(c) = p.yoy_pct {
                 both.push_str(t.citation_comma);
                 both.push_str(&fill(
-                    t.change_on_same_months,
+                    w.change_on_same_months,
                     &[("change", &change_in_words(c, lang))],
                 ));
             }
             format!(
                 "{} · {}",
-                t.head(name, &fill(t.gap_month_together, &[("both", &both)])),
+                t.head(name, &fill(w.gap_month_together, &[("both", &both)])),
                 cite(d, p.sources, lang)
             )
         }
-        None => t.head(name, t.gap_month_long),
+        None => t.head(name, w.gap_month_long),
     }
 }
 
@@ -543,7 +550,7 @@ pub fn file_stem(state: &State) -> String {
 mod tests {
     use super::*;
     use crate::data::dataset;
-    use crate::i18n::EN;
+    use crate::i18n::{EN, EN_EXPORTS};
 
     fn state(q: &str) -> State {
         crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
@@ -551,14 +558,14 @@ mod tests {
 
     #[test]
     fn the_summary_gives_the_articles_6_4_percent_and_the_price_fall() {
-        let s = summary(dataset(), Lang::En, &EN);
+        let s = summary(dataset(), Lang::En, &EN_EXPORTS);
         assert!(s.contains("38,755 t") && s.contains("+6.4 %"), "{s}");
         assert!(s.contains("15,985") && s.contains("8,826"), "{s}");
     }
 
     #[test]
     fn the_chart_draws_the_preferred_2020_figure_and_the_table_keeps_both() {
-        let f = annual(dataset(), &state(""), Lang::En, &EN);
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
@@ -574,7 +581,7 @@ mod tests {
 
     #[test]
     fn years_without_a_report_are_gaps() {
-        let f = annual(dataset(), &state(""), Lang::En, &EN);
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
@@ -588,7 +595,13 @@ mod tests {
 
     #[test]
     fn unit_value_is_derived_only_where_volume_and_usd_value_exist() {
-        let f = annual(dataset(), &state("?show=unit-value"), Lang::En, &EN);
+        let f = annual(
+            dataset(),
+            &state("?show=unit-value"),
+            Lang::En,
+            &EN,
+            &EN_EXPORTS,
+        );
         let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
@@ -605,7 +618,7 @@ mod tests {
 
     #[test]
     fn a_stated_change_wins_over_one_computed_from_the_volumes() {
-        let f = annual(dataset(), &state(""), Lang::En, &EN);
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
         // Customs reported -12.6 % for 2019; the volumes give -13.0 %.
         assert!(
             f.readouts
@@ -626,7 +639,7 @@ mod tests {
 
     #[test]
     fn a_single_month_compares_with_the_same_month_a_year_earlier() {
-        let f = monthly(dataset(), Lang::En, &EN);
+        let f = monthly(dataset(), Lang::En, &EN, &EN_EXPORTS);
         assert!(
             f.readouts
                 .iter()
@@ -653,7 +666,7 @@ mod tests {
 
     #[test]
     fn month_labels_cannot_be_read_as_years() {
-        let f = monthly(dataset(), Lang::En, &EN);
+        let f = monthly(dataset(), Lang::En, &EN, &EN_EXPORTS);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
@@ -666,14 +679,14 @@ mod tests {
         assert_eq!(c.periods[0].0, 0);
         assert_eq!(c.columns[c.periods[1].0].label, "J");
         assert_eq!(
-            monthly_title(dataset(), Lang::En, &EN),
+            monthly_title(dataset(), Lang::En, &EN_EXPORTS),
             "Month by month, May 2023 to December 2024"
         );
     }
 
     #[test]
     fn export_tonnes_are_named_as_product_weight_not_oxide() {
-        let f = annual(dataset(), &state(""), Lang::En, &EN);
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("exports draw columns")
         };
@@ -691,7 +704,7 @@ mod tests {
 
     #[test]
     fn the_oxide_prices_say_why_value_fell() {
-        let note = oxide_prices_note(dataset(), &EN).expect("NdPr prices 2022-2024");
+        let note = oxide_prices_note(dataset(), &EN, &EN_EXPORTS).expect("NdPr prices 2022-2024");
         assert!(
             note.contains("US$55/kg in 2024") && note.contains("US$124/kg in 2022"),
             "{note}"

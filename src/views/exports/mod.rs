@@ -10,8 +10,9 @@ use self::figure::{annual, monthly, monthly_title};
 use self::state::{Measure, State, MEASURES};
 use crate::components::controls::{choices, picked, Segmented};
 use crate::components::figure_view::FigureView;
-use crate::components::on_demand::{full_dataset, part_on_demand};
+use crate::components::on_demand::{full_dataset, part_on_demand, texts};
 use crate::context::use_ctx;
+use crate::i18n::ExportsTexts;
 use crate::url::name_of;
 
 pub const SLUG: &str = "exports";
@@ -22,18 +23,20 @@ part_on_demand!(exports_view, ExportsView);
 #[component]
 fn ExportsView() -> impl IntoView {
     let ctx = use_ctx();
+    let w = move || texts::<ExportsTexts>(ctx.lang.get());
     let d = full_dataset();
     let state = ctx.params::<State>();
-    let annual = Memo::new(move |_| state.with(|s| annual(d, s, ctx.lang.get(), ctx.strings())));
+    let annual =
+        Memo::new(move |_| state.with(|s| annual(d, s, ctx.lang.get(), ctx.strings(), w())));
     // Downloads and citations take the yearly figures, the ones the control changes.
     ctx.show_figure(SLUG, annual);
-    let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings()));
+    let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings(), w()));
     let measures = move || {
-        let t = ctx.strings();
+        let w = w();
         choices(&MEASURES, |m| match m {
-            Measure::Volume => t.export_volume,
-            Measure::Value => t.export_value,
-            Measure::UnitValue => t.unit_value,
+            Measure::Volume => w.export_volume,
+            Measure::Value => w.export_value,
+            Measure::UnitValue => w.unit_value,
         })
     };
     let current = Signal::derive(move || name_of(&MEASURES, state.with(|s| s.measure)).to_string());
@@ -42,11 +45,11 @@ fn ExportsView() -> impl IntoView {
     };
     view! {
         <div class="controls">
-            <Segmented label=|t| t.show name="show"
+            <Segmented label=Signal::derive(move || w().show) name="show"
                 choices=Signal::derive(measures) current=current on_pick=pick />
         </div>
         <FigureView figure=annual id="annual" />
-        <h3 class="subhead">{move || monthly_title(d, ctx.lang.get(), ctx.strings())}</h3>
+        <h3 class="subhead">{move || monthly_title(d, ctx.lang.get(), w())}</h3>
         <FigureView figure=monthly id="monthly" />
     }
 }

@@ -10,7 +10,7 @@ use crate::figure::{
     cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
 };
 use crate::format::{change, change_in_words, number, tonnes};
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang, QuotasTexts, Strings};
 
 /// The year the article is about: highlighted.
 const ARTICLE_YEAR: u16 = 2024;
@@ -37,10 +37,10 @@ pub fn year_span(d: &Dataset, state: &State) -> (u16, u16) {
     (from.min(to), from.max(to))
 }
 
-fn gap_text(q: &Quota, t: &Strings) -> &'static str {
+fn gap_text(q: &Quota, t: &Strings, w: &QuotasTexts) -> &'static str {
     match q.status {
         QuotaStatus::NotPublished => t.gap_not_published,
-        _ => t.gap_not_found,
+        _ => w.gap_not_found,
     }
 }
 
@@ -78,6 +78,7 @@ struct Builder<'a> {
     d: &'a Dataset,
     lang: Lang,
     t: &'a Strings,
+    w: &'a QuotasTexts,
     readouts: Vec<String>,
 }
 
@@ -111,27 +112,27 @@ impl Builder<'_> {
     }
 
     fn total(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
-        let t = self.t;
+        let w = self.w;
         let mining = q
             .mining_t
-            .map(|m| vec![self.series(q, t.mining_quota, m, QuotaSeries::Mining, 0)]);
+            .map(|m| vec![self.series(q, w.mining_quota, m, QuotaSeries::Mining, 0)]);
         let smelting = q
             .smelting_t
-            .map(|s| vec![self.series(q, t.smelting_quota, s, QuotaSeries::Smelting, 1)]);
+            .map(|s| vec![self.series(q, w.smelting_quota, s, QuotaSeries::Smelting, 1)]);
         // An empty group keeps the smelting slot, so mining bars stay where they are.
         vec![mining.unwrap_or_default(), smelting.unwrap_or_default()]
     }
 
     fn split(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
-        let t = self.t;
+        let w = self.w;
         match (q.light_t, q.ionic_t, q.mining_t) {
             (Some(l), Some(i), _) => vec![vec![
-                self.series(q, t.light_quota, l, QuotaSeries::Light, 0),
-                self.series(q, t.ionic_quota, i, QuotaSeries::Ionic, 1),
+                self.series(q, w.light_quota, l, QuotaSeries::Light, 0),
+                self.series(q, w.ionic_quota, i, QuotaSeries::Ionic, 1),
             ]],
             (_, _, Some(m)) => vec![vec![self.series(
                 q,
-                t.split_unknown,
+                w.split_unknown,
                 m,
                 QuotaSeries::Mining,
                 2,
@@ -141,7 +142,7 @@ impl Builder<'_> {
     }
 
     fn batches(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
-        let (d, lang, t) = (self.d, self.lang, self.t);
+        let (d, lang, t, w) = (self.d, self.lang, self.t, self.w);
         let batches: Vec<&QuotaBatch> = d
             .quota_batches
             .iter()
@@ -151,7 +152,7 @@ impl Builder<'_> {
             return match q.mining_t {
                 Some(m) => vec![vec![self.series(
                     q,
-                    t.mining_quota_unbatched,
+                    w.mining_quota_unbatched,
                     m,
                     QuotaSeries::Mining,
                     3,
@@ -166,13 +167,13 @@ impl Builder<'_> {
                 "{}{}{}",
                 crate::format::year(q.year, lang),
                 t.citation_comma,
-                fill(t.batch_n, &[("n", &b.batch.to_string())])
+                fill(w.batch_n, &[("n", &b.batch.to_string())])
             );
-            let mut s = t.head(&batch, &t.labelled(t.mining_quota, &tonnes(m, lang)));
+            let mut s = t.head(&batch, &t.labelled(w.mining_quota, &tonnes(m, lang)));
             if let Some(c) = batch_change(d, b.year, b.batch, false) {
                 s.push_str(&t.paren(&change_words(
                     c,
-                    t.change_on_same_batch,
+                    w.change_on_same_batch,
                     b.year - 1,
                     lang,
                     t,
@@ -180,11 +181,11 @@ impl Builder<'_> {
             }
             if let Some(sm) = b.smelting_t {
                 s.push_str(" · ");
-                s.push_str(&t.labelled(t.smelting_quota, &tonnes(sm, lang)));
+                s.push_str(&t.labelled(w.smelting_quota, &tonnes(sm, lang)));
                 if let Some(c) = batch_change(d, b.year, b.batch, true) {
                     s.push_str(&t.paren(&change_words(
                         c,
-                        t.change_on_same_batch,
+                        w.change_on_same_batch,
                         b.year - 1,
                         lang,
                         t,
@@ -209,7 +210,7 @@ impl Builder<'_> {
         if let Some(total) = q.mining_t.filter(|&total| total > reported) {
             let rest = total - reported;
             let text = fill(
-                t.batch_rest,
+                w.batch_rest,
                 &[
                     ("year", &q.year.to_string()),
                     ("value", &tonnes(rest, lang)),
@@ -229,38 +230,38 @@ impl Builder<'_> {
 
     /// A year without a published quota: a labelled gap the reader can land on.
     fn gap(&mut self, q: &Quota, column: &mut Column) {
-        let (d, lang, t) = (self.d, self.lang, self.t);
-        column.gap = Some(gap_text(q, t).to_string());
+        let (d, lang, t, w) = (self.d, self.lang, self.t, self.w);
+        column.gap = Some(gap_text(q, t, w).to_string());
         column.gap_datum = Some(self.push(format!(
             "{} · {}",
-            t.head(&q.year.to_string(), gap_text(q, t)),
+            t.head(&q.year.to_string(), gap_text(q, t, w)),
             cite(d, q.sources, lang)
         )));
     }
 }
 
-fn legend(breakdown: Breakdown, t: &Strings) -> Vec<Series> {
+fn legend(breakdown: Breakdown, w: &QuotasTexts) -> Vec<Series> {
     let series = |name: String, hollow: bool| Series { name, hollow };
     match breakdown {
         Breakdown::Total => vec![
-            series(t.mining_quota.into(), false),
-            series(t.smelting_quota.into(), true),
+            series(w.mining_quota.into(), false),
+            series(w.smelting_quota.into(), true),
         ],
         Breakdown::Split => vec![
-            series(t.light_quota.into(), false),
-            series(t.ionic_quota.into(), false),
-            series(t.split_unknown.into(), true),
+            series(w.light_quota.into(), false),
+            series(w.ionic_quota.into(), false),
+            series(w.split_unknown.into(), true),
         ],
         Breakdown::Batches => vec![
-            series(fill(t.batch_n, &[("n", "1")]), false),
-            series(fill(t.batch_n, &[("n", "2")]), false),
-            series(fill(t.batch_n, &[("n", "3")]), false),
-            series(t.batches_unknown.into(), true),
+            series(fill(w.batch_n, &[("n", "1")]), false),
+            series(fill(w.batch_n, &[("n", "2")]), false),
+            series(fill(w.batch_n, &[("n", "3")]), false),
+            series(w.batches_unknown.into(), true),
         ],
     }
 }
 
-pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
+pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTexts) -> Figure {
     let (from, to) = year_span(d, state);
     let years: Vec<&Quota> = d
         .quotas
@@ -272,6 +273,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         d,
         lang,
         t,
+        w,
         readouts: Vec::new(),
     };
     let mut columns = Vec::new();
@@ -295,7 +297,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         columns.push(column);
     }
 
-    let summary = summary(d, lang, t);
+    let summary = summary(d, lang, t, w);
     let gaps: Vec<String> = years
         .iter()
         .filter(|q| q.status != QuotaStatus::Published)
@@ -307,29 +309,29 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         .collect();
     let mut alt = format!(
         "{summary} {}",
-        fill(t.quotas_alt, &[("list", &listed.join(t.list_separator))])
+        fill(w.quotas_alt, &[("list", &listed.join(t.list_separator))])
     );
     if !gaps.is_empty() {
         alt.push(' ');
         alt.push_str(&fill(
-            t.quotas_alt_gaps,
+            w.quotas_alt_gaps,
             &[("gaps", &gaps.join(t.list_separator))],
         ));
     }
 
     let table = match breakdown {
-        Breakdown::Batches => batches_table(d, from, to, lang, t),
-        _ => years_table(d, &years, from, to, lang, t),
+        Breakdown::Batches => batches_table(d, from, to, lang, w),
+        _ => years_table(d, &years, from, to, lang, t, w),
     };
     let mut notes = vec![
-        t.note_quota_batches.to_string(),
-        t.note_quota_gaps.to_string(),
+        w.note_quota_batches.to_string(),
+        w.note_quota_gaps.to_string(),
     ];
     if breakdown == Breakdown::Split {
-        notes.push(t.note_quota_split.to_string());
+        notes.push(w.note_quota_split.to_string());
     }
     if table.rows.iter().flatten().any(|cell| cell.ends_with('*')) {
-        notes.push(t.note_computed_change.to_string());
+        notes.push(w.note_computed_change.to_string());
     }
     notes.push(t.note_china_production_quota.to_string());
     let mut cells: Vec<&&'static str> = years.iter().map(|q| &q.sources).collect();
@@ -344,8 +346,8 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         alt,
         chart: Chart::columns(Columns {
             columns,
-            series: legend(breakdown, t),
-            axis_label: t.axis_quota.to_string(),
+            series: legend(breakdown, w),
+            axis_label: w.axis_quota.to_string(),
             periods: Vec::new(),
         }),
         ticks: Ticks::Tonnes,
@@ -356,13 +358,13 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
     }
 }
 
-fn batches_table(d: &Dataset, from: u16, to: u16, lang: Lang, t: &Strings) -> Table {
+fn batches_table(d: &Dataset, from: u16, to: u16, lang: Lang, w: &QuotasTexts) -> Table {
     Table {
         caption: fill(
-            t.batches_table_caption,
+            w.batches_table_caption,
             &[("from", &from.to_string()), ("to", &to.to_string())],
         ),
-        headers: t
+        headers: w
             .batches_table_headers
             .iter()
             .map(|h| h.to_string())
@@ -376,7 +378,7 @@ fn batches_table(d: &Dataset, from: u16, to: u16, lang: Lang, t: &Strings) -> Ta
                     format!(
                         "{} · {}",
                         b.year,
-                        fill(t.batch_n, &[("n", &b.batch.to_string())])
+                        fill(w.batch_n, &[("n", &b.batch.to_string())])
                     ),
                     b.announced.to_string(),
                     t_or_dash(b.mining_t, lang),
@@ -399,13 +401,14 @@ fn years_table(
     to: u16,
     lang: Lang,
     t: &Strings,
+    w: &QuotasTexts,
 ) -> Table {
     Table {
         caption: fill(
-            t.quotas_table_caption,
+            w.quotas_table_caption,
             &[("from", &from.to_string()), ("to", &to.to_string())],
         ),
-        headers: t
+        headers: w
             .quotas_table_headers
             .iter()
             .map(|h| h.to_string())
@@ -413,7 +416,8 @@ fn years_table(
         rows: years
             .iter()
             .map(|q| {
-                let gap = (q.status != QuotaStatus::Published).then(|| gap_text(q, t).to_string());
+                let gap =
+                    (q.status != QuotaStatus::Published).then(|| gap_text(q, t, w).to_string());
                 vec![
                     q.year.to_string(),
                     gap.unwrap_or_else(|| t_or_dash(q.mining_t, lang)),
@@ -496,7 +500,7 @@ pub fn csv(d: &Dataset, state: &State) -> Csv {
 
 /// The article's year in one sentence: total, batches (the article's 135,000 t is one of them) and
 /// growth.
-pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
+pub fn summary(d: &Dataset, lang: Lang, t: &Strings, w: &QuotasTexts) -> String {
     let Some(q) = d.quotas.iter().find(|q| q.year == ARTICLE_YEAR) else {
         return String::new();
     };
@@ -510,7 +514,7 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings) -> String {
         .map(|c| change_words(c, t.change_on, ARTICLE_YEAR - 1, lang, t))
         .unwrap_or_default();
     fill(
-        t.quotas_summary,
+        w.quotas_summary,
         &[
             ("year", &ARTICLE_YEAR.to_string()),
             ("total", &t_or_dash(q.mining_t, lang)),
@@ -536,7 +540,7 @@ pub fn file_stem(d: &Dataset, state: &State) -> String {
 mod tests {
     use super::*;
     use crate::data::dataset;
-    use crate::i18n::EN;
+    use crate::i18n::{EN, EN_QUOTAS};
 
     fn state(q: &str) -> State {
         crate::url::Params::read(&crate::url::Query::parse(q), &mut Default::default())
@@ -544,7 +548,7 @@ mod tests {
 
     #[test]
     fn the_summary_names_both_135000_t_batches() {
-        let f = figure(dataset(), &state(""), Lang::En, &EN);
+        let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_QUOTAS);
         assert!(f.summary.contains("135,000 t + 135,000 t"), "{}", f.summary);
         assert!(f.summary.contains("270,000 t"), "{}", f.summary);
         assert!(f.summary.contains("+5.9 %"), "{}", f.summary);
@@ -552,7 +556,7 @@ mod tests {
 
     #[test]
     fn unpublished_years_are_gaps_not_zeros() {
-        let f = figure(dataset(), &state(""), Lang::En, &EN);
+        let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_QUOTAS);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
         };
@@ -580,6 +584,7 @@ mod tests {
             &state("?quota=batches&from=2024&to=2024"),
             Lang::En,
             &EN,
+            &EN_QUOTAS,
         );
         let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
@@ -604,6 +609,7 @@ mod tests {
             &state("?quota=split&from=2010&to=2010"),
             Lang::En,
             &EN,
+            &EN_QUOTAS,
         );
         let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
@@ -614,7 +620,13 @@ mod tests {
 
     #[test]
     fn each_readout_carries_its_own_series_change() {
-        let f = figure(dataset(), &state("?from=2024&to=2024"), Lang::En, &EN);
+        let f = figure(
+            dataset(),
+            &state("?from=2024&to=2024"),
+            Lang::En,
+            &EN,
+            &EN_QUOTAS,
+        );
         let smelting = f
             .readouts
             .iter()
@@ -627,6 +639,7 @@ mod tests {
             &state("?quota=split&from=2018&to=2018"),
             Lang::En,
             &EN,
+            &EN_QUOTAS,
         );
         let ionic = split
             .readouts
@@ -643,6 +656,7 @@ mod tests {
             &state("?quota=batches&from=2021&to=2021"),
             Lang::En,
             &EN,
+            &EN_QUOTAS,
         );
         let Chart::Columns(c, _) = &f.chart else {
             panic!("quotas draw columns")
@@ -660,6 +674,7 @@ mod tests {
             &state("?quota=batches&from=2019&to=2019"),
             Lang::En,
             &EN,
+            &EN_QUOTAS,
         );
         assert!(
             y2019

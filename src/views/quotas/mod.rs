@@ -10,8 +10,9 @@ use self::figure::{figure, year_span};
 use self::state::{Breakdown, State, BREAKDOWNS};
 use crate::components::controls::{choices, picked, Choice, Segmented, Select};
 use crate::components::figure_view::FigureView;
-use crate::components::on_demand::{full_dataset, part_on_demand};
+use crate::components::on_demand::{full_dataset, part_on_demand, texts};
 use crate::context::use_ctx;
+use crate::i18n::QuotasTexts;
 use crate::url::name_of;
 
 pub const SLUG: &str = "quotas";
@@ -22,16 +23,18 @@ part_on_demand!(quotas_view, QuotasView);
 #[component]
 fn QuotasView() -> impl IntoView {
     let ctx = use_ctx();
+    let w = move || texts::<QuotasTexts>(ctx.lang.get());
     let d = full_dataset();
     let state = ctx.params::<State>();
-    let figure = Memo::new(move |_| state.with(|s| figure(d, s, ctx.lang.get(), ctx.strings())));
+    let figure =
+        Memo::new(move |_| state.with(|s| figure(d, s, ctx.lang.get(), ctx.strings(), w())));
     ctx.show_figure(SLUG, figure);
     let breakdown_choices = move || {
-        let t = ctx.strings();
+        let w = w();
         choices(&BREAKDOWNS, |b| match b {
-            Breakdown::Total => t.breakdown_total,
-            Breakdown::Split => t.breakdown_split,
-            Breakdown::Batches => t.breakdown_batches,
+            Breakdown::Total => w.breakdown_total,
+            Breakdown::Split => w.breakdown_split,
+            Breakdown::Batches => w.breakdown_batches,
         })
     };
     let current =
@@ -54,11 +57,11 @@ fn QuotasView() -> impl IntoView {
     let set_to = move |v: String| ctx.edit::<State>(|s| s.to = v.parse().ok());
     view! {
         <div class="controls">
-            <Segmented label=|t| t.breakdown name="quota"
+            <Segmented label=Signal::derive(move || w().breakdown) name="quota"
                 choices=Signal::derive(breakdown_choices) current=current on_pick=pick />
-            <Select label=|t| t.from_year id="from"
+            <Select label=Signal::derive(move || w().from_year) id="from"
                 choices=Signal::derive(year_choices) current=from on_pick=set_from />
-            <Select label=|t| t.to_year id="to"
+            <Select label=Signal::derive(move || w().to_year) id="to"
                 choices=Signal::derive(year_choices) current=to on_pick=set_to />
         </div>
         <FigureView figure=figure id=SLUG />

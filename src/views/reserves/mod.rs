@@ -90,9 +90,9 @@ fn ReservesView() -> impl IntoView {
     let unfolded = RwSignal::new(false);
     view! {
         <div class="controls">
-            <Select label=|t| t.edition id="edition"
+            <Select label=Signal::derive(tr(|t| t.edition)) id="edition"
                 choices=Signal::derive(edition_choices) current=current_edition on_pick=set_edition />
-            <Select label=|t| t.measure id="measure"
+            <Select label=Signal::derive(tr(|t| t.measure)) id="measure"
                 choices=Signal::derive(measure_choices) current=current_measure on_pick=set_measure />
         </div>
         <p class="edition-note">{note}</p>
