@@ -337,6 +337,42 @@ test('Exports: choosing unit value updates the URL and the chart', TIMEOUT, asyn
 });
 
 // ---------------------------------------------------------------------------
+// Prices
+
+/** "1346" -> "US$1,346/kg", the way the page prints a price. */
+const usdPerKg = (raw) => `US$${raw.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}/kg`;
+
+test('Prices: the summary gives NdPr oxide at US$55/kg in 2024, against US$75/kg in 2023', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=prices');
+  const fig = await readFigure(opened.page);
+  for (const part of ['NdPr oxide', 'US$55/kg in 2024', 'US$75/kg in 2023', 'US$124/kg']) {
+    assert.ok(fig.summary.includes(part), `summary has "${part}": ${fig.summary}`);
+  }
+  assert.ok(fig.sources.some((href) => href.startsWith('https://pubs.usgs.gov/')), 'links the USGS publication');
+  assertClean(opened);
+});
+
+test('Prices table: each oxide\'s prices equal data/prices.csv, estimates marked', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=prices&oxide=tb&table=1');
+  const fig = await readFigure(opened.page);
+  const rows = readCsv('prices.csv').filter((r) => r.product === 'tb_oxide');
+  assert.deepEqual(column(fig.rows, 1), Object.fromEntries(rows.map((r) => [r.year, usdPerKg(r.usd_per_kg)])));
+  const estimated = fig.rows.filter((r) => r[2] !== '–').map((r) => r[0]);
+  assert.deepEqual(estimated, rows.filter((r) => r.estimated === 'yes').map((r) => r.year));
+  assertClean(opened);
+});
+
+test('Prices: choosing Dy oxide updates the URL and the summary', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=prices');
+  const { page } = opened;
+  await page.locator('select#oxide').selectOption('dy');
+  const fig = await settle(() => readFigure(page), (f) => f.summary.startsWith('Dy oxide'));
+  assert.equal(await param(page, 'oxide', 'dy'), 'dy', 'oxide in the URL');
+  assert.ok(fig.summary.includes('US$330/kg in 2023'), fig.summary);
+  assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
 // Claims
 
 test('Claims: the toggle opens every claim of data/claims.csv, one not supported', TIMEOUT, async (t) => {

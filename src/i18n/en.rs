@@ -10,6 +10,7 @@ catalogue! {
         tab_discoveries: "Discoveries",
         tab_quotas: "Quotas",
         tab_exports: "Exports",
+        tab_prices: "Prices",
         footer_sources: "Sources: U.S. Geological Survey Mineral Commodity Summaries; China's customs figures as reported by Reuters and others; quota notices of China's Ministry of Industry and Information Technology (MIIT) and Ministry of Natural Resources (MNR) as reported. Each view lists the exact publications.",
         footer_usgs: "USGS Mineral Commodity Summaries",
         footer_customs: "General Administration of Customs of China",
@@ -260,6 +261,33 @@ catalogue_part! {
         lists {
             exports_table_headers: &["Period", "Volume (t of product)", "Volume change", "Value", "Value change", "Unit value (computed)", "Used in chart", "Source"],
             monthly_table_headers: &["Period", "Volume (t of product)", "On a year earlier", "On the month before", "Average price", "Source"],
+        }
+    }
+}
+
+catalogue_part! {
+    /// The Prices view's texts.
+    EN_PRICES: PricesTexts = "prices" {
+        texts {
+            oxide: "Oxide",
+            oxide_ndpr: "NdPr oxide",
+            oxide_nd: "Nd oxide",
+            oxide_pr: "Pr oxide",
+            oxide_dy: "Dy oxide",
+            oxide_tb: "Tb oxide",
+            usgs_estimate: "USGS estimate",
+            axis_price: "Price (US$ per kg of oxide, annual average)",
+            prices_summary: "{oxide} averaged {now} in {year}, against {before} in {before_year}; its highest yearly average here is {peak}, in {peak_year} (Argus, via USGS).",
+            prices_summary_peak_before: "{oxide} averaged {now} in {year}, against {before} in {before_year}, its highest yearly average here (Argus, via USGS).",
+            prices_summary_estimate: " USGS estimates {year} at {value}.",
+            prices_alt: "Columns by year, annual averages in US$ per kg: {list}. Hollow columns are USGS estimates.",
+            prices_table_caption: "{oxide}: annual average price",
+            note_prices_unit: "Annual averages of Argus price assessments, in US dollars per kilogram of oxide, as USGS gives them (MCS 2025 and 2026). NdPr: neodymium-praseodymium oxide, 99 % min; Nd: neodymium, 99.5 %; Pr: praseodymium, 99.99 %; Dy: dysprosium, 99.5 %; Tb: terbium, 99.99 %.",
+            note_prices_estimates: "Hollow columns are USGS's estimates for the year its edition was written in, not yet a whole year's average.",
+            note_prices_exports: "Oxide prices fell after 2022; in 2024 China's rare earth exports rose in tonnes while their value fell (see Exports).",
+        }
+        lists {
+            prices_table_headers: &["Year", "Price (US$/kg)", "USGS estimate", "Change on the year before (computed)", "Source"],
         }
     }
 }

@@ -2,7 +2,7 @@
 //! 增减写作“较上年增长5.9%”；各机构用其中文名称。
 
 #[cfg_attr(feature = "split", allow(unused_imports))]
-use super::{DiscoveriesTexts, ExportsTexts, QuotasTexts, Strings};
+use super::{DiscoveriesTexts, ExportsTexts, PricesTexts, QuotasTexts, Strings};
 
 pub static ZH: Strings = Strings {
     title: "稀土数据探索",
@@ -12,6 +12,7 @@ pub static ZH: Strings = Strings {
     tab_discoveries: "新发现",
     tab_quotas: "指标",
     tab_exports: "出口",
+    tab_prices: "价格",
     footer_sources: "资料来源：美国地质调查局《矿产品概要》；路透社等媒体报道的海关总署数据；媒体报道的工业和信息化部、自然资源部稀土开采与冶炼分离总量控制指标。各视图列出具体出处。",
     footer_usgs: "美国地质调查局《矿产品概要》",
     footer_customs: "海关总署",
@@ -240,4 +241,24 @@ catalogue_part_zh!(ZH_EXPORTS: ExportsTexts, crate::i18n::EN_EXPORTS = {
     note_monthly: "没有单月数字的月份为空缺；1月和2月数据合并发布。",
     exports_table_headers: &["时段", "出口量（产品实物吨）", "出口量增减", "出口额", "出口额增减", "平均单价（本站计算）", "图表采用", "来源"],
     monthly_table_headers: &["时段", "出口量（产品实物吨）", "同比", "环比", "平均单价", "来源"],
+});
+
+catalogue_part_zh!(ZH_PRICES: PricesTexts, crate::i18n::EN_PRICES = {
+    oxide: "氧化物",
+    oxide_ndpr: "氧化镨钕",
+    oxide_nd: "氧化钕",
+    oxide_pr: "氧化镨",
+    oxide_dy: "氧化镝",
+    oxide_tb: "氧化铽",
+    usgs_estimate: "美国地质调查局估计值",
+    axis_price: "价格（美元/千克氧化物，年均价）",
+    prices_summary: "{oxide}{year}年均价为{now}，{before_year}年为{before}；本数据集所录最高年均价为{peak_year}年的{peak}（Argus数据，据美国地质调查局）。",
+    prices_summary_peak_before: "{oxide}{year}年均价为{now}，{before_year}年为{before}，为本数据集所录最高年均价（Argus数据，据美国地质调查局）。",
+    prices_summary_estimate: "美国地质调查局估计{year}年为{value}。",
+    prices_alt: "按年份排列的柱条，年均价（美元/千克）：{list}。空心柱条为美国地质调查局估计值。",
+    prices_table_caption: "{oxide}年均价",
+    note_prices_unit: "Argus价格评估的年均价，以每千克氧化物美元计，据美国地质调查局《矿产品概要》2025年版和2026年版。纯度：氧化镨钕99%以上，氧化钕99.5%，氧化镨99.99%，氧化镝99.5%，氧化铽99.99%。",
+    note_prices_estimates: "空心柱条为美国地质调查局对其版本编写当年的估计值，尚非全年均价。",
+    note_prices_exports: "2022年后氧化物价格下跌；2024年中国稀土出口量增加，出口额却下降（见“出口”）。",
+    prices_table_headers: &["年份", "价格（美元/千克）", "美国地质调查局估计值", "较上年增减（本站计算）", "来源"],
 });

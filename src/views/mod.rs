@@ -9,6 +9,7 @@
 
 pub mod discoveries;
 pub mod exports;
+pub mod prices;
 pub mod quotas;
 pub mod reserves;
 
@@ -21,35 +22,39 @@ use crate::data::Dataset;
 use crate::figure::{Csv, Figure};
 use crate::i18n::{DiscoveriesTexts, Lang, Strings};
 #[cfg(not(feature = "split"))]
-use crate::i18n::{Embedded, ExportsTexts, QuotasTexts};
+use crate::i18n::{Embedded, ExportsTexts, PricesTexts, QuotasTexts};
 
 use crate::url::{Page, Params, Query, Warnings};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Reserves,
-    Discoveries,
-    Quotas,
-    Exports,
+/// Declares `View` and `View::ALL` from one list, so no view can be left out of the tab order.
+macro_rules! views {
+    ($($view:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum View {
+            $($view,)*
+        }
+
+        impl View {
+            /// Tab order. The first is in the first download; the others come on demand.
+            pub const ALL: [View; [$(stringify!($view)),*].len()] = [$(View::$view,)*];
+        }
+    };
 }
 
+views!(Reserves, Discoveries, Quotas, Exports, Prices);
+
 /// The views' URL names, in tab order.
-pub const SLUGS: [&str; 4] = [
-    View::Reserves.slug(),
-    View::Discoveries.slug(),
-    View::Quotas.slug(),
-    View::Exports.slug(),
-];
+pub const SLUGS: [&str; View::ALL.len()] = {
+    let mut slugs = [""; View::ALL.len()];
+    let mut i = 0;
+    while i < slugs.len() {
+        slugs[i] = View::ALL[i].slug();
+        i += 1;
+    }
+    slugs
+};
 
 impl View {
-    /// Tab order. The first is in the first download; the others come on demand.
-    pub const ALL: [View; 4] = [
-        View::Reserves,
-        View::Discoveries,
-        View::Quotas,
-        View::Exports,
-    ];
-
     /// The view's name in the URL (`?view=quotas`), its panel's and its figure's.
     pub const fn slug(self) -> &'static str {
         match self {
@@ -57,6 +62,7 @@ impl View {
             View::Discoveries => discoveries::SLUG,
             View::Quotas => quotas::SLUG,
             View::Exports => exports::SLUG,
+            View::Prices => prices::SLUG,
         }
     }
 
@@ -76,6 +82,7 @@ impl View {
             View::Discoveries => t.tab_discoveries,
             View::Quotas => t.tab_quotas,
             View::Exports => t.tab_exports,
+            View::Prices => t.tab_prices,
         }
     }
 
@@ -86,6 +93,7 @@ impl View {
             View::Discoveries => discoveries::state::State::KEYS,
             View::Quotas => quotas::state::State::KEYS,
             View::Exports => exports::state::State::KEYS,
+            View::Prices => prices::state::State::KEYS,
         }
     }
 
@@ -93,7 +101,7 @@ impl View {
     pub fn ready(self) -> Option<AnyView> {
         match self {
             View::Reserves => Some(reserves::view()),
-            View::Discoveries | View::Quotas | View::Exports => None,
+            View::Discoveries | View::Quotas | View::Exports | View::Prices => None,
         }
     }
 
@@ -104,6 +112,7 @@ impl View {
             View::Discoveries => Box::pin(discoveries::load()),
             View::Quotas => Box::pin(quotas::load()),
             View::Exports => Box::pin(exports::load()),
+            View::Prices => Box::pin(prices::load()),
         }
     }
 
@@ -115,6 +124,7 @@ impl View {
             View::Discoveries => 1100,
             View::Quotas => 900,
             View::Exports => 1500,
+            View::Prices => 900,
         }
     }
 
@@ -145,6 +155,10 @@ impl View {
                     exports::figure::monthly(d, lang, t, texts(lang)),
                 ),
             ],
+            View::Prices => vec![(
+                String::new(),
+                prices::figure::figure(d, &Params::read(q, w), lang, t, texts(lang)),
+            )],
         }
     }
 
@@ -156,6 +170,7 @@ impl View {
             View::Discoveries => discoveries::figure::csv(d, &Params::read(q, w)),
             View::Quotas => quotas::figure::csv(d, &Params::read(q, w)),
             View::Exports => exports::figure::annual_csv(d),
+            View::Prices => prices::figure::csv(d, &Params::read(q, w)),
         }
     }
 
@@ -167,6 +182,7 @@ impl View {
             View::Discoveries => discoveries::figure::file_stem(&Params::read(q, w)),
             View::Quotas => quotas::figure::file_stem(d, &Params::read(q, w)),
             View::Exports => exports::figure::file_stem(&Params::read(q, w)),
+            View::Prices => prices::figure::file_stem(&Params::read(q, w)),
         }
     }
 
@@ -182,6 +198,7 @@ impl View {
             View::Discoveries => Some(of::<DiscoveriesTexts>(lang)),
             View::Quotas => Some(of::<QuotasTexts>(lang)),
             View::Exports => Some(of::<ExportsTexts>(lang)),
+            View::Prices => Some(of::<PricesTexts>(lang)),
         }
     }
 
@@ -197,6 +214,7 @@ impl View {
             View::Discoveries => &["country=Sweden", "basis=expected-additional-resource"],
             View::Quotas => &["quota=split", "quota=batches"],
             View::Exports => &["show=value", "show=unit-value"],
+            View::Prices => &["oxide=nd", "oxide=pr", "oxide=dy", "oxide=tb"],
         }
     }
 
@@ -220,7 +238,7 @@ impl View {
                 out.extend(lines.into_iter().map(|l| format!("- {l}")));
                 out
             }
-            View::Quotas | View::Exports => Vec::new(),
+            View::Quotas | View::Exports | View::Prices => Vec::new(),
         }
     }
 }
@@ -353,6 +371,7 @@ mod tests {
             "?view=discoveries&country=China&basis=expected-additional-resource&edition=2025",
             "?view=quotas&quota=batches&from=2019&to=2024&measure=years",
             "?view=exports&show=unit-value&country=China",
+            "?view=prices&oxide=tb&show=value&quota=split",
         ];
         for q in queries {
             let raw = Query::parse(q);
