@@ -309,7 +309,7 @@ test('keyboard walk: tabs, controls, chart readout and the Embed dialog, with vi
       tabbable: [...document.querySelectorAll('[role=tab]')].filter((tab) => tab.tabIndex === 0).map((tab) => tab.id),
       view: new URL(location.href).searchParams.get('view'),
     }));
-  for (const [key, view] of [['ArrowRight', 'discoveries'], ['End', 'exports'], ['Home', 'reserves']]) {
+  for (const [key, view] of [['ArrowRight', SLUGS[1]], ['End', SLUGS.at(-1)], ['Home', SLUGS[0]]]) {
     await page.keyboard.press(key);
     const s = await settle(tabState, (s) => s.focused === `tab-${view}` && s.view === view && s.selected[0] === `tab-${view}`);
     assert.equal(s.focused, `tab-${view}`, `${key}: focus`);
@@ -463,6 +463,8 @@ const CHART_STATES = [
   'exports',
   'exports&show=value',
   'exports&show=unit-value',
+  'prices',
+  'prices&oxide=tb',
 ];
 
 // What the screenshots showed at 320 px, made checkable: an overprinted or cut

@@ -372,6 +372,20 @@ test('Prices: choosing Dy oxide updates the URL and the summary', TIMEOUT, async
   assertClean(opened);
 });
 
+test('Exports leads to Prices and back, by link, focus following', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports&lang=zh');
+  const { page } = opened;
+  await page.locator('#panel-exports .view-link a').click();
+  assert.equal(await param(page, 'view', 'prices'), 'prices');
+  await settle(() => readFigure(page), (f) => f?.summary.includes('氧化镨钕'));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-prices', 'focus on the Prices tab');
+  assert.equal(await page.getAttribute('#tab-prices', 'aria-selected'), 'true');
+  assert.equal(query(page).get('lang'), 'zh', 'the language stays');
+  await page.locator('#panel-prices .view-link a').click();
+  assert.equal(await param(page, 'view', 'exports'), 'exports');
+  assertClean(opened);
+});
+
 // ---------------------------------------------------------------------------
 // Claims
 

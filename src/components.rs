@@ -4,3 +4,4 @@
 pub mod controls;
 pub mod figure_view;
 pub mod on_demand;
+pub mod view_link;

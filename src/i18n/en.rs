@@ -257,6 +257,7 @@ catalogue_part! {
             monthly_alt: "Columns for the months with a figure of their own: {months}. Other months are gaps.",
             monthly_table_caption: "China's rare earth exports by month and year to date",
             note_monthly: "A month without a figure of its own is a gap; January and February are released together.",
+            see_prices: "Why the value fell: oxide prices, year by year",
         }
         lists {
             exports_table_headers: &["Period", "Volume (t of product)", "Volume change", "Value", "Value change", "Unit value (computed)", "Used in chart", "Source"],
@@ -284,6 +285,7 @@ catalogue_part! {
             prices_table_caption: "{oxide}: annual average price",
             note_prices_unit: "Annual averages of Argus price assessments, in US dollars per kilogram of oxide, as USGS gives them (MCS 2025 and 2026). NdPr: neodymium-praseodymium oxide, 99 % min; Nd: neodymium, 99.5 %; Pr: praseodymium, 99.99 %; Dy: dysprosium, 99.5 %; Tb: terbium, 99.99 %.",
             note_prices_estimates: "Hollow columns are USGS's estimates for the year its edition was written in, not yet a whole year's average.",
+            see_exports: "China's exports, in tonnes and in dollars",
             note_prices_exports: "Oxide prices fell after 2022; in 2024 China's rare earth exports rose in tonnes while their value fell (see Exports).",
         }
         lists {

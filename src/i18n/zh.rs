@@ -239,6 +239,7 @@ catalogue_part_zh!(ZH_EXPORTS: ExportsTexts, crate::i18n::EN_EXPORTS = {
     monthly_alt: "有单月数字的月份柱条：{months}。其余月份为空缺。",
     monthly_table_caption: "中国稀土月度及年初至今出口",
     note_monthly: "没有单月数字的月份为空缺；1月和2月数据合并发布。",
+    see_prices: "出口额为何下降：历年氧化物价格",
     exports_table_headers: &["时段", "出口量（产品实物吨）", "出口量增减", "出口额", "出口额增减", "平均单价（本站计算）", "图表采用", "来源"],
     monthly_table_headers: &["时段", "出口量（产品实物吨）", "同比", "环比", "平均单价", "来源"],
 });
@@ -259,6 +260,7 @@ catalogue_part_zh!(ZH_PRICES: PricesTexts, crate::i18n::EN_PRICES = {
     prices_table_caption: "{oxide}年均价",
     note_prices_unit: "Argus价格评估的年均价，以每千克氧化物美元计，据美国地质调查局《矿产品概要》2025年版和2026年版。纯度：氧化镨钕99%以上，氧化钕99.5%，氧化镨99.99%，氧化镝99.5%，氧化铽99.99%。",
     note_prices_estimates: "空心柱条为美国地质调查局对其版本编写当年的估计值，尚非全年均价。",
+    see_exports: "中国稀土出口：出口量与出口额",
     note_prices_exports: "2022年后氧化物价格下跌；2024年中国稀土出口量增加，出口额却下降（见“出口”）。",
     prices_table_headers: &["年份", "价格（美元/千克）", "美国地质调查局估计值", "较上年增减（本站计算）", "来源"],
 });

@@ -11,6 +11,7 @@ use self::state::{Measure, State, MEASURES};
 use crate::components::controls::{choices, picked, Segmented};
 use crate::components::figure_view::FigureView;
 use crate::components::on_demand::{full_dataset, part_on_demand, texts};
+use crate::components::view_link::ViewLink;
 use crate::context::use_ctx;
 use crate::i18n::ExportsTexts;
 use crate::url::name_of;
@@ -49,6 +50,7 @@ fn ExportsView() -> impl IntoView {
                 choices=Signal::derive(measures) current=current on_pick=pick />
         </div>
         <FigureView figure=annual id="annual" />
+        <ViewLink view="prices" label=Signal::derive(move || w().see_prices) />
         <h3 class="subhead">{move || monthly_title(d, ctx.lang.get(), w())}</h3>
         <FigureView figure=monthly id="monthly" />
     }

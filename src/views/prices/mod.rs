@@ -11,6 +11,7 @@ use self::state::{State, OXIDES};
 use crate::components::controls::{choices, picked, Select};
 use crate::components::figure_view::FigureView;
 use crate::components::on_demand::{full_dataset, part_on_demand, texts};
+use crate::components::view_link::ViewLink;
 use crate::context::use_ctx;
 use crate::i18n::PricesTexts;
 use crate::url::name_of;
@@ -43,5 +44,6 @@ fn PricesView() -> impl IntoView {
                 choices=Signal::derive(oxides) current=current on_pick=pick />
         </div>
         <FigureView figure=figure id=SLUG />
+        <ViewLink view="exports" label=Signal::derive(move || w().see_exports) />
     }
 }
