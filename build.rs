@@ -26,6 +26,8 @@ fn main() {
         "src/data/parse.rs",
         "src/data/pack.rs",
         "src/views/reserves/rows.rs",
+        "src/i18n",
+        "src/i18n.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -50,6 +52,10 @@ fn main() {
         publishers: read("publishers.csv"),
     };
     let d = parse::parse_dataset(&files).unwrap_or_else(|problems| fail(&problems));
+    println!("cargo:rustc-env=DATA_VERSION={}", data_version());
+    // What a reader is told the data is as of: the newest publication it cites.
+    let as_of = d.sources.iter().map(|s| s.date).max().unwrap_or_default();
+    println!("cargo:rustc-env=DATA_AS_OF={as_of}");
     let d = for_the_page(d);
     // The release wasm (feature `split`) embeds only what the first view reads; the post-build
     // step writes the other rows to ROWS_FILE, fetched with the first part loaded on demand
@@ -129,35 +135,54 @@ fn for_the_page(d: model::Dataset) -> model::Dataset {
     }
 }
 
-/// The rows file's name, the same in the wasm and in the post-build step that writes it: a hash
-/// of everything its content depends on (the data, and the code that selects and encodes it).
-fn rows_file_name() -> String {
-    let mut inputs: Vec<_> = fs::read_dir("data")
+/// The CSV files of `data/`, in a stable order.
+fn data_files() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir("data")
         .unwrap_or_else(|e| fail(&format!("data: {e}")))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|x| x == "csv"))
         .collect();
-    inputs.sort();
+    files.sort();
+    files
+}
+
+/// FNV-1a, 64 bits, of the files' texts: enough to tell versions apart, and no dependency.
+fn hash_of(paths: &[std::path::PathBuf]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in paths {
+        let text =
+            fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+        for byte in text.bytes().chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The data's version, as citations name it and `dist/v/<version>/` is called: eight hex digits
+/// of a hash of `data/*.csv` alone, so a new build of the same data keeps its version.
+fn data_version() -> String {
+    format!("{:08x}", hash_of(&data_files()) >> 32)
+}
+
+/// The rows file's name, the same in the wasm and in the post-build step that writes it: a hash
+/// of everything its content depends on (the data, the texts it carries, and the code that
+/// selects and encodes them).
+fn rows_file_name() -> String {
+    let mut inputs = data_files();
     inputs.extend(
         [
             "build.rs",
             "src/data/model.rs",
             "src/data/pack.rs",
             "src/views/reserves/rows.rs",
+            "src/i18n.rs",
+            "src/i18n/en.rs",
+            "src/i18n/zh.rs",
         ]
         .map(Into::into),
     );
-    let texts = inputs.iter().map(|path| {
-        fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())))
-    });
-    // FNV-1a, 64 bits: enough to tell builds apart, and no dependency.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for text in texts {
-        for byte in text.bytes().chain([0]) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("rare-earth-explorer-rows-{hash:016x}.txt")
+    format!("rare-earth-explorer-rows-{:016x}.txt", hash_of(&inputs))
 }
 
 fn table<T: Debug>(out: &mut String, name: &str, rows: &[T]) {

@@ -28,3 +28,10 @@ pub fn dataset() -> &'static Dataset {
 /// The file with the rows the embedded part lacks (`pack.rs`), written beside the wasm by the
 /// post-build step. Its name changes with the data, so it can be cached for good.
 pub const ROWS_FILE: &str = env!("ROWS_FILE");
+
+/// The data's version: a short hash of `data/*.csv` (build.rs). Citations name it, and the build
+/// keeps a frozen copy of the widget per version under `v/<version>/` for embeds that pin one.
+pub const DATA_VERSION: &str = env!("DATA_VERSION");
+
+/// The newest date among the publications the data cites ("2026-02"): what the data is as of.
+pub const DATA_AS_OF: &str = env!("DATA_AS_OF");
