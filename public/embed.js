@@ -1,63 +1,109 @@
-/* Rare Earth Explorer embed loader. Include once on a page that embeds the explorer:
- *   <script src=".../embed.js" async></script>
- * It keeps each explorer iframe (marked data-rare-earth-explorer) as tall as its content. Heights
- * are taken only from the iframe's own window, clamped to a sane range, and anything else that
- * arrives by postMessage is ignored without error. No dependencies, no globals besides one flag. */
-(function () {
-  'use strict';
+/* Rare Earth Explorer loader (docs/embedding.md): sizes iframe[data-rare-earth-explorer], tells it
+ * the host's theme, defines <rare-earth-explorer view lang dark>. Never throws into the page. */
+(() => {
   if (window.__rareEarthExplorerEmbed) return;
-  window.__rareEarthExplorerEmbed = true;
+  window.__rareEarthExplorerEmbed = 1;
+  var HEIGHTS = /*HEIGHTS*/{}/*END*/;
+  let K = 'rare-earth-explorer', S = `iframe[data-${K}]`, D = document, R = D.documentElement,
+    base = D.currentScript?.src, seen = new WeakSet, own = new WeakSet, css = getComputedStyle,
+    safe = (fn) => (...a) => { try { return fn(...a) } catch {} },
+    clamp = (h) => Math.round(Math.min(5e3, Math.max(150, h))),
+    size = (f, h) => f.style.height = (f.height = clamp(h)) + 'px',
+    // [[width, height]...] ascending: the widest breakpoint not wider than w, else the first
+    pick = (r, w) => r.reduce((h, [a, b]) => a <= w ? b : h, r[0][1]),
+    pre = (f, r) => own.has(f) || !(r = (f.dataset.heights || '').split(/\s+/).map((p) => p.split(':').map(Number))
+      .filter(([a, b]) => b > 0))[0] || size(f, pick(r, f.clientWidth)),
+    // The host is dark: its root's color-scheme if only one, else its background's luminance < .2
+    dark = (s = css(R).colorScheme.match(/dark|light/g) || [], c) => {
+      if (s.length == 1) return s[0] == 'dark';
+      for (let e of [D.body, R]) if (e && /^rgb/.test(c = css(e).backgroundColor) && (c = c.match(/[\d.]+/g))[3] != 0)
+        return c.slice(0, 3).reduce((s, v, i) => s + [.2126, .7152, .0722][i] * (v / 255) ** 2.2, 0) < .2;
+      return !!s[0] && matchMedia('(prefers-color-scheme:dark)').matches;
+    },
+    // deferred a frame: resizing an observed element in its own callback would loop
+    ro = new ResizeObserver((es) => requestAnimationFrame(safe(() => es.map((e) => pre(e.target))))),
+    add = safe((f) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      f.title ||= 'Rare Earth Explorer';
+      f.getAttribute('loading') || (f.loading = 'lazy');
+      pre(f);
+      ro.observe(f);
+      let m, d, u, q,
+        // on each load (and now, in case it has loaded): ask its height; tell a dark=auto widget the host's theme
+        ask = safe((w = f.contentWindow, o = new URL(f.src).origin) => {
+          w.postMessage({ [K]: 'height-request' }, o);
+          m || w.postMessage({ [K]: 'host-theme', dark: dark() }, o);
+        });
+      f.addEventListener('load', () => ask());
+      q = (u = new URL(f.src)).searchParams;
+      // dark=true|false, else theme=dark|light (unless dark=auto), else auto
+      if (!/^(true|false)$/.test(m = q.get('dark'))) m = m != 'auto' && { dark: 'true', light: 'false' }[q.get('theme')];
+      f.style.colorScheme = (d = m ? m == 'true' : dark()) ? 'dark' : 'light';
+      // not started (the initial about:blank: lazy and off-screen): load it in the host's theme
+      if (!m && f.contentDocument?.URL == 'about:blank') q.set('dark', m = '' + d), f.src = u;
+      ask();
+    }),
+    scan = safe(() => D.querySelectorAll(S).forEach(add));
 
-  var MIN = 150;
-  var MAX = 5000;
-  var KEY = 'rare-earth-explorer';
+  // Heights (Pym, Datawrapper, AMP) and theme requests, from an explorer frame's own window only.
+  addEventListener('message', safe((e) => {
+    let w = e.source, d = e.data, f = w && [...D.querySelectorAll(S)].find((f) => f.contentWindow == w),
+      say = (m) => w.postMessage(m, e.origin), h;
+    if (!f) return;
+    if (d?.[K] == 'theme-request') say({ [K]: 'host-theme', dark: dark() });
+    h = +(typeof d == 'string' ? d.match(/xPYMxheightxPYMx(\d+)$/)?.[1]
+      : d?.['datawrapper-height']?.[K] ?? (d?.sentinel == 'amp' && d.type == 'embed-size' ? d.height : h));
+    if (h > 0 && h < 1 / 0) own.add(f), size(f, h), say({ [K]: 'height-ack', height: h });
+  }));
 
-  function frames() {
-    return Array.prototype.slice.call(document.querySelectorAll('iframe[data-' + KEY + ']'));
-  }
-
-  // Sensible defaults an editor may have lost while pasting.
-  function prepare(frame) {
-    if (!frame.getAttribute('title')) frame.setAttribute('title', 'Rare Earth Explorer');
-    if (!frame.getAttribute('loading')) frame.setAttribute('loading', 'lazy');
-  }
-
-  // The height in any of the formats the explorer sends, or NaN.
-  function heightOf(data) {
-    if (typeof data === 'string') {
-      var pym = data.split('xPYMx');
-      if (pym.length === 4 && pym[2] === 'height') return Number(pym[3]);
-      return NaN;
+  // <rare-earth-explorer>: reserves its height over its fallback and static image; makes its iframe
+  // within 800 px of the viewport, under the placeholder until the frame has loaded.
+  let io = new IntersectionObserver(safe((es) => es.map(({ target: el, isIntersecting }) => {
+    if (!isIntersecting || el.f) return;
+    io.unobserve(el);
+    let f = el.f = D.createElement('iframe'), p = el.p, u = new URL('./', base);
+    u.search = new URLSearchParams({ view: el.v, lang: el.l, embed: 1, tabs: 0, dark: el.d == 'auto' ? dark() : el.d });
+    f.src = u;
+    f.title = el.t;
+    f.width = '100%';
+    f.loading = 'eager';
+    f.setAttribute('data-' + K, '');
+    f.dataset.heights = (HEIGHTS[el.v + '-' + el.l] || []).join(' ').replace(/,/g, ':');
+    f.style.cssText = 'display:block;border:0;height:' + p.style.height;
+    f.onload = () => p.remove();
+    p.prepend(...[...el.childNodes].filter((n) => n != p));
+    p.style.cssText = 'position:absolute;inset:0;overflow:hidden';
+    el.append(f);
+    add(f);
+  })), { rootMargin: '800px' });
+  base && !customElements.get(K) && customElements.define(K, class extends HTMLElement {
+    connectedCallback() {
+      safe((el) => {
+        if (el.p) return el.f || io.observe(el);
+        let a = (n, ok, v) => ok.includes(n = el.getAttribute(n)) ? n : v, r,
+          p = el.p = D.createElement('div'), i = D.createElement('img');
+        el.v = a('view', ['reserves', 'discoveries', 'quotas', 'exports', 'prices'], 'reserves');
+        el.l = a('lang', ['en', 'zh'], 'en');
+        el.d = a('dark', ['true', 'false'], 'auto');
+        el.t = el.querySelector('a')?.textContent.trim() || 'Rare Earth Explorer';
+        el.style.display = 'block';
+        el.style.position = 'relative';
+        i.alt = el.t;
+        i.loading = 'lazy';
+        i.src = new URL(`static/${el.v}-${el.l}.svg`, base);
+        i.style.cssText = 'display:block;width:100%';
+        p.style.cssText = 'overflow:hidden;height:' + ((r = HEIGHTS[el.v + '-' + el.l]) ? pick(r, el.offsetWidth) : 720) + 'px';
+        p.append(...el.childNodes, i);
+        el.append(p);
+        io.observe(el);
+      })(this);
     }
-    if (!data || typeof data !== 'object') return NaN;
-    var dw = data['datawrapper-height'];
-    if (dw && typeof dw === 'object' && KEY in dw) return Number(dw[KEY]);
-    if (data.sentinel === 'amp' && data.type === 'embed-size') return Number(data.height);
-    return NaN;
-  }
-
-  window.addEventListener('message', function (event) {
-    try {
-      var height = heightOf(event.data);
-      if (!isFinite(height)) return;
-      var list = frames();
-      for (var i = 0; i < list.length; i++) {
-        // Only the frame's own window may size it: a message from anywhere else changes nothing.
-        if (list[i].contentWindow === event.source) {
-          var h = Math.round(Math.min(MAX, Math.max(MIN, height)));
-          list[i].style.height = h + 'px';
-          list[i].setAttribute('height', String(h));
-          return;
-        }
-      }
-    } catch (e) {
-      /* A foreign message must never break the host page. */
+    disconnectedCallback() {
+      io.unobserve(this);
     }
   });
 
-  function init() {
-    frames().forEach(prepare);
-  }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  scan();
+  safe(() => new MutationObserver(scan).observe(R, { childList: true, subtree: true }))();
 })();
