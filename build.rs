@@ -28,6 +28,7 @@ fn main() {
         "src/views/reserves/rows.rs",
         "src/i18n",
         "src/i18n.rs",
+        "public/embed-heights.json",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -87,8 +88,48 @@ fn main() {
     table(&mut out, "countries", d.countries);
     table(&mut out, "publishers", d.publishers);
     out.push_str("};\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let dest = Path::new(&out_dir).join("dataset.rs");
     fs::write(dest, out).unwrap_or_else(|e| fail(&format!("writing dataset.rs: {e}")));
+    let dest = Path::new(&out_dir).join("embed_heights.rs");
+    fs::write(dest, embed_heights()).unwrap_or_else(|e| fail(&format!("embed_heights.rs: {e}")));
+}
+
+/// `public/embed-heights.json` (measured by e2e/heights.mjs: each view's height per language at
+/// a few column widths) as a Rust table, for the snippet's `data-heights`. The file's form is
+/// fixed (`{"<view>-<lang>": [[width, height], ...], ...}`), so a few lines read it.
+fn embed_heights() -> String {
+    let path = "public/embed-heights.json";
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let pieces: Vec<&str> = text.split('"').collect();
+    let mut out = String::from("pub static EMBED_HEIGHTS: &[(&str, &[(u16, u16)])] = &[\n");
+    // Between quotes the keys, after each its pairs of numbers.
+    for pair in pieces[1..].chunks(2) {
+        let [key, numbers] = pair else {
+            fail(&format!("{path}: a key without heights"));
+        };
+        let numbers: Vec<u16> = numbers
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(|n| {
+                n.parse()
+                    .unwrap_or_else(|_| fail(&format!("{path}: {n} at {key}")))
+            })
+            .collect();
+        let well_formed = key.ends_with("-en") || key.ends_with("-zh");
+        if !well_formed || numbers.is_empty() || numbers.len() % 2 != 0 {
+            fail(&format!(
+                "{path}: `{key}` is not `<view>-<lang>: [[width, height], ...]`"
+            ));
+        }
+        let pairs: Vec<String> = numbers
+            .chunks(2)
+            .map(|p| format!("({}, {})", p[0], p[1]))
+            .collect();
+        let _ = writeln!(out, "    ({key:?}, &[{}]),", pairs.join(", "));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// The page shows curated, translated notes rather than the English row notes, and cites sources

@@ -774,3 +774,82 @@ test('?embed=1&tabs=0&view=exports&theme=dark: no masthead, footer or tabs; embe
   assert.match(norm(state.footerText), /USGS|Customs/i, `source names in the embed footer: ${norm(state.footerText)}`);
   assertClean(opened);
 });
+
+// ---------------------------------------------------------------------------
+// 8. Which data, and on paper.
+
+const AS_OF = /^Data as of [A-Z][a-z]+ \d{4} · version ([0-9a-f]{8})$/;
+
+test('the footer says which data ("Data as of <month> · version <hash>"), and the citation names the version', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=reserves');
+  const { page } = opened;
+  await ready(page);
+  const line = norm(await page.locator('footer.site-footer .data-as-of').textContent());
+  const version = line.match(AS_OF)?.[1];
+  assert.ok(version, `footer: ${line}`);
+  await actionButton(page, 'Cite').click();
+  const citations = (await page.locator('dialog[aria-labelledby=cite-title] .citation').allTextContents()).map(norm);
+  assert.ok(citations.every((c) => c.includes(`data version ${version}`)), citations.join(' / '));
+  assertClean(opened);
+
+  const zh = await open(t, '/?view=quotas&lang=zh&embed=1&tabs=0');
+  await ready(zh.page);
+  const zhLine = norm(await zh.page.locator('footer.embed-footer .data-as-of').textContent());
+  assert.match(zhLine, new RegExp(`^数据截至\\d{4}年\\d{1,2}月 · 版本${version}$`), zhLine);
+  assertClean(zh);
+});
+
+test('Embed pins this data version by default; "Always the latest" embeds the top, the loader always from the top', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=quotas');
+  const { page } = opened;
+  await ready(page);
+  const version = norm(await page.locator('.data-as-of').textContent()).match(AS_OF)?.[1];
+  await actionButton(page, 'Embed').click();
+  const code = () => page.locator('textarea#embed-code').inputValue();
+  const src = (c) => new URL(c.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
+  const pinned = src(await code());
+  assert.equal(pinned.pathname, `/v/${version}/`, `pinned: ${pinned}`);
+  assert.equal(pinned.searchParams.get('view'), 'quotas');
+  await page.selectOption('select#embed-version', 'latest');
+  const latest = await settle(code, (c) => !c.includes('/v/'));
+  assert.equal(src(latest).pathname, '/', `latest: ${src(latest)}`);
+  for (const c of [latest]) assert.match(c, new RegExp(`<script src="${app.server.origin}/embed.js" async>`), c);
+  assert.match(latest, /data-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'the measured heights, for the loader');
+  assertClean(opened);
+});
+
+test('print: the figure, its notes and sources on white, nothing to click, charts in the light palette', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=quotas&theme=dark');
+  const { page } = opened;
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  const state = () =>
+    page.evaluate(() => {
+      const shown = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0);
+      return {
+        theme: document.documentElement.dataset.theme,
+        background: getComputedStyle(document.body).backgroundColor,
+        tabs: shown('[role=tablist]'),
+        controls: shown('[role=tabpanel]:not([hidden]) .controls'),
+        actions: shown('.actions'),
+        chart: shown('[role=tabpanel]:not([hidden]) .chart svg'),
+        summary: shown('[role=tabpanel]:not([hidden]) .summary'),
+        sources: shown('[role=tabpanel]:not([hidden]) .source-list a'),
+      };
+    });
+  const printed = await settle(state, (s) => s.theme === 'light');
+  assert.deepEqual(printed, {
+    theme: 'light',
+    background: 'rgb(255, 255, 255)',
+    tabs: false,
+    controls: false,
+    actions: false,
+    chart: true,
+    summary: true,
+    sources: true,
+  });
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  assert.equal((await settle(state, (s) => s.theme === 'dark')).theme, 'dark', 'the reader\'s theme after printing');
+  assertClean(opened);
+});

@@ -9,8 +9,10 @@
     safe = (fn) => (...a) => { try { return fn(...a) } catch {} },
     clamp = (h) => Math.round(Math.min(5e3, Math.max(150, h))),
     size = (f, h) => f.style.height = (f.height = clamp(h)) + 'px',
-    // [[width, height]...] ascending: the widest breakpoint not wider than w, else the first
-    pick = (r, w) => r.reduce((h, [a, b]) => a <= w ? b : h, r[0][1]),
+    // [[width, height]...] ascending: the height at width w, on the line between the breakpoints
+    // around it (text wraps less as the column widens), the first or last outside them
+    pick = (r, w, i = r.findIndex(([a]) => a > w), [a, b] = r[i - 1] || r[0], [c, d] = r[i] || r.at(-1)) =>
+      Math.round(i < 1 ? (i ? d : b) : b + (d - b) * (w - a) / (c - a)),
     pre = (f, r) => own.has(f) || !(r = (f.dataset.heights || '').split(/\s+/).map((p) => p.split(':').map(Number))
       .filter(([a, b]) => b > 0))[0] || size(f, pick(r, f.clientWidth)),
     // The host is dark: its root's color-scheme if only one, else its background's luminance < .2
@@ -62,7 +64,7 @@
   let io = new IntersectionObserver(safe((es) => es.map(({ target: el, isIntersecting }) => {
     if (!isIntersecting || el.f) return;
     io.unobserve(el);
-    let f = el.f = D.createElement('iframe'), p = el.p, u = new URL('./', base);
+    let f = el.f = D.createElement('iframe'), p = el.p, u = new URL('./' + el.V, base);
     u.search = new URLSearchParams({ view: el.v, lang: el.l, embed: 1, tabs: 0, dark: el.d == 'auto' ? dark() : el.d });
     f.src = u;
     f.title = el.t;
@@ -86,6 +88,8 @@
         el.v = a('view', ['reserves', 'discoveries', 'quotas', 'exports', 'prices'], 'reserves');
         el.l = a('lang', ['en', 'zh'], 'en');
         el.d = a('dark', ['true', 'false'], 'auto');
+        // version="<8 hex digits>": the frozen copy of that data version (docs/embedding.md)
+        el.V = /^[0-9a-f]{8}$/.test(el.getAttribute('version')) ? `v/${el.getAttribute('version')}/` : '';
         el.t = el.querySelector('a')?.textContent.trim() || 'Rare Earth Explorer';
         el.style.display = 'block';
         el.style.position = 'relative';

@@ -49,7 +49,6 @@ pub fn start() {
         None => leptos::mount::mount_to_body(shell::App),
     }
     mark("explorer:mounted");
-    shell::host::report_height();
 }
 
 fn mark(name: &str) {

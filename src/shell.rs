@@ -55,11 +55,18 @@ pub fn App() -> impl IntoView {
     let query = RwSignal::new(url_sync::initial_query());
     let page = Memo::new(move |_| query.with(|q| Page::read(q, &SLUGS, &mut Warnings::default())));
     let system_dark = RwSignal::new(prefers_dark());
+    // An embed opened with `dark=auto` follows the host page once the host says which it is.
+    let host_dark = RwSignal::new(None::<bool>);
+    // Paper is white: while the page prints, charts are drawn in the light palette.
+    let printing = RwSignal::new(false);
     let lang = Memo::new(move |_| page.with(|p| p.lang).unwrap_or_else(browser_lang));
-    let dark = Memo::new(move |_| match page.with(|p| p.theme) {
-        Theme::Auto => system_dark.get(),
-        Theme::Light => false,
-        Theme::Dark => true,
+    let dark = Memo::new(move |_| {
+        !printing.get()
+            && match page.with(|p| p.theme) {
+                Theme::Auto => host_dark.get().unwrap_or_else(|| system_dark.get()),
+                Theme::Light => false,
+                Theme::Dark => true,
+            }
     });
     let palette = Memo::new(move |_| if dark.get() { DARK } else { LIGHT });
     let resized = RwSignal::new(0u32);
@@ -75,6 +82,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(ctx);
 
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         resized.update(|n| *n = n.wrapping_add(1))
     });
@@ -85,6 +94,7 @@ pub fn App() -> impl IntoView {
         listener.forget();
     }
     url_sync::follow(query);
+    host::start(host_dark, page.with_untracked(|p| p.theme == Theme::Auto));
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let code = if lang.get() == Lang::Zh {

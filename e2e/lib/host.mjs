@@ -121,11 +121,16 @@ const esc = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;').
 /** `data-heights` for a row of the table: "320:h 480:h 720:h 1024:h". */
 export const dataHeights = (row) => row.map(([w, h]) => `${w}:${h}`).join(' ');
 
-/** The table's height for a column `width` px wide (the loader's rule). */
+/**
+ * The table's height for a column `width` px wide (the loader's rule, docs/embedding.md): at a
+ * breakpoint its entry, between two the straight line between them, outside them the end's.
+ */
 export function pickHeight(row, width) {
-  let h = row[0][1];
-  for (const [w, v] of row) if (w <= width) h = v;
-  return h;
+  const next = row.findIndex(([w]) => w > width);
+  if (next === 0) return row[0][1];
+  if (next === -1) return row.at(-1)[1];
+  const [[a, b], [c, d]] = [row[next - 1], row[next]];
+  return Math.round(b + ((d - b) * (width - a)) / (c - a));
 }
 
 /**

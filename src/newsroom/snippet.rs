@@ -16,6 +16,51 @@ pub struct EmbedOptions {
     pub lock_view: bool,
     pub theme: Theme,
     pub lang: Option<crate::i18n::Lang>,
+    /// Embed the frozen copy of this data version (`v/<version>/`), which keeps showing what the
+    /// article was published with, rather than the latest.
+    pub pin_version: bool,
+}
+
+include!(concat!(env!("OUT_DIR"), "/embed_heights.rs"));
+
+/// The widget's heights at the loader's column widths for `view` in `lang`, as `data-heights`
+/// writes them ("320:1460 480:1310 ..."), and its height at 720 px, for hosts without the loader.
+fn heights(view: &str, lang: crate::i18n::Lang) -> Option<(String, u16)> {
+    let key = format!("{view}-{}", lang.code());
+    let (_, pairs) = EMBED_HEIGHTS.iter().find(|(k, _)| *k == key)?;
+    let list: Vec<String> = pairs.iter().map(|(w, h)| format!("{w}:{h}")).collect();
+    let at_720 = pairs
+        .iter()
+        .rev()
+        .find(|(w, _)| *w <= 720)
+        .or(pairs.first())
+        .map(|(_, h)| *h)?;
+    Some((list.join(" "), at_720))
+}
+
+/// Where the latest explorer is: `base` without a file name or a pinned version's folder.
+fn latest(base: &str) -> &str {
+    let base = base.trim_end_matches("index.html");
+    let folder = base
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    let pinned = folder.len() == 8 && folder.bytes().all(|b| b.is_ascii_hexdigit());
+    match base.trim_end_matches('/').strip_suffix(folder) {
+        Some(above) if pinned && above.ends_with("/v/") => &base[..above.len() - 2],
+        _ => base,
+    }
+}
+
+/// Where the embed's frame loads from: the latest explorer, or this data version's copy.
+fn frame_base(base: &str, pin_version: bool) -> String {
+    let latest = latest(base);
+    if pin_version {
+        format!("{latest}v/{}/", crate::data::DATA_VERSION)
+    } else {
+        latest.to_string()
+    }
 }
 
 /// `query` with the page's parameters changed by `change`, as a URL from `base`.
@@ -29,12 +74,16 @@ fn url(base: &str, query: &Query, change: impl FnOnce(&mut Page)) -> String {
 
 /// The iframe URL for an embed of `options`.
 pub fn embed_url(base: &str, options: &EmbedOptions) -> String {
-    url(base, &options.query, |p| {
-        p.embed = true;
-        p.tabs = !options.lock_view;
-        p.theme = options.theme;
-        p.lang = options.lang;
-    })
+    url(
+        &frame_base(base, options.pin_version),
+        &options.query,
+        |p| {
+            p.embed = true;
+            p.tabs = !options.lock_view;
+            p.theme = options.theme;
+            p.lang = options.lang;
+        },
+    )
 }
 
 /// The snippet: the iframe, the loader (`embed.js` beside the explorer), a no-script link.
@@ -46,10 +95,18 @@ pub fn snippet(base: &str, options: &EmbedOptions, title: &str) -> String {
         p.theme = options.theme;
         p.lang = options.lang;
     }));
-    let script = escape(&format!("{}embed.js", base.trim_end_matches("index.html")));
+    let script = escape(&format!("{}embed.js", latest(base)));
     let title = escape(title);
+    // The view's measured heights, so the host reserves the right space before the widget loads
+    // (no layout shift in the article); the reader's language is not known yet: English's.
+    let view = Page::read(&options.query, &SLUGS, &mut Warnings::default()).view;
+    let lang = options.lang.unwrap_or_default();
+    let (data_heights, height) = match heights(view, lang) {
+        Some((list, at_720)) => (format!(" data-heights=\"{list}\""), at_720),
+        None => (String::new(), 720),
+    };
     format!(
-        "<iframe src=\"{src}\" title=\"{title}\" {MARK} width=\"100%\" height=\"720\" \
+        "<iframe src=\"{src}\" title=\"{title}\" {MARK}{data_heights} width=\"100%\" height=\"{height}\" \
 frameborder=\"0\" loading=\"lazy\"></iframe>\n\
 <script src=\"{script}\" async></script>\n\
 <noscript><a href=\"{page_url}\">{title}</a></noscript>"
@@ -68,6 +125,7 @@ mod tests {
             lock_view: true,
             theme: Theme::Dark,
             lang: Some(Lang::Zh),
+            pin_version: false,
         };
         let s = snippet("https://example.org/explorer/", &options, "Rare \"Earth\"");
         assert!(
@@ -80,5 +138,57 @@ mod tests {
         assert!(s.contains(
             "<noscript><a href=\"https://example.org/explorer/?view=quotas&amp;quota=batches&amp;theme=dark&amp;lang=zh\">"
         ), "{s}");
+    }
+
+    #[test]
+    fn the_snippet_reserves_the_views_measured_height() {
+        let options = EmbedOptions {
+            query: Query::parse("?view=quotas"),
+            lock_view: true,
+            theme: Theme::Auto,
+            lang: Some(Lang::Zh),
+            pin_version: false,
+        };
+        let s = snippet("https://example.org/explorer/", &options, "x");
+        let (list, at_720) = heights("quotas", Lang::Zh).expect("quotas-zh is measured");
+        assert!(s.contains(&format!("data-heights=\"{list}\"")), "{s}");
+        assert!(s.contains(&format!("height=\"{at_720}\"")), "{s}");
+        assert!(list.starts_with("320:"), "{list}");
+    }
+
+    #[test]
+    fn a_pinned_embed_loads_this_versions_copy_and_the_latest_loader() {
+        let version = crate::data::DATA_VERSION;
+        for base in [
+            "https://example.org/explorer/".to_string(),
+            "https://example.org/explorer/index.html".to_string(),
+            "https://example.org/explorer/v/0123abcd/".to_string(),
+        ] {
+            let options = |pin_version| EmbedOptions {
+                query: Query::parse("?view=exports"),
+                lock_view: false,
+                theme: Theme::Auto,
+                lang: None,
+                pin_version,
+            };
+            let pinned = snippet(&base, &options(true), "x");
+            assert!(
+                pinned.contains(&format!(
+                    "src=\"https://example.org/explorer/v/{version}/?view=exports"
+                )),
+                "{base}: {pinned}"
+            );
+            let latest = snippet(&base, &options(false), "x");
+            assert!(
+                latest.contains("src=\"https://example.org/explorer/?view=exports"),
+                "{latest}"
+            );
+            for s in [pinned, latest] {
+                assert!(
+                    s.contains("<script src=\"https://example.org/explorer/embed.js\""),
+                    "{s}"
+                );
+            }
+        }
     }
 }

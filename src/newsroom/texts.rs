@@ -118,9 +118,15 @@ pub fn citations(
     accessed: &str,
     t: &Strings,
 ) -> (String, String) {
+    let version = crate::data::DATA_VERSION;
     let short = fill(
         t.cite_short,
-        &[("view", view_name), ("url", url), ("date", accessed)],
+        &[
+            ("view", view_name),
+            ("version", version),
+            ("url", url),
+            ("date", accessed),
+        ],
     );
     let sources: Vec<String> = figure
         .sources
@@ -131,6 +137,8 @@ pub fn citations(
         t.cite_long,
         &[
             ("view", view_name),
+            ("version", version),
+            ("as_of", crate::data::DATA_AS_OF),
             ("url", url),
             ("date", accessed),
             ("sources", &sources.join("; ")),
@@ -224,6 +232,12 @@ mod tests {
             .1;
         let (short, long) = citations(&f, "Reserves", "https://x/", "2026-11-29", &EN);
         assert!(short.contains("Reserves") && short.contains("2026-11-29"));
+        let version = format!("data version {}", crate::data::DATA_VERSION);
+        assert!(
+            short.contains(&version) && long.contains(&version),
+            "{short}"
+        );
+        assert!(long.contains(&format!("as of {}", crate::data::DATA_AS_OF)));
         assert!(
             long.contains("U.S. Geological Survey")
                 && long.contains("Mineral Commodity Summaries 2025")

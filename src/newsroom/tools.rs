@@ -12,7 +12,8 @@ use super::texts::{citations, csv_text, export_svg, source_line, Caption};
 use super::{snippet, Action, EmbedOptions, Newsroom, Status};
 use crate::components::on_demand::full_dataset;
 use crate::context::{base_url, tr};
-use crate::i18n::{Lang, Strings};
+use crate::data::DATA_VERSION;
+use crate::i18n::{fill, Lang, Strings};
 use crate::url::Theme;
 
 /// Shares the address of this exact view: the Web Share API where the browser has it (phones),
@@ -220,12 +221,15 @@ fn make_embed_dialog(newsroom: Newsroom) -> AnyView {
     let lock_view = RwSignal::new(true);
     let embed_theme = RwSignal::new(Theme::Auto);
     let embed_lang = RwSignal::new(None::<Lang>);
+    // Pinned by default: an article keeps saying what it said when it was published.
+    let pin_version = RwSignal::new(true);
     let snippet_text = move || {
         let options = EmbedOptions {
             query: ctx.query.get(),
             lock_view: lock_view.get(),
             theme: embed_theme.get(),
             lang: embed_lang.get(),
+            pin_version: pin_version.get(),
         };
         snippet(&base_url(), &options, ctx.strings().title)
     };
@@ -245,6 +249,7 @@ fn make_embed_dialog(newsroom: Newsroom) -> AnyView {
         let value = event_target_value(&ev);
         match id.map(|el| el.id()).as_deref() {
             Some("embed-lock") => lock_view.set(event_target_checked(&ev)),
+            Some("embed-version") => pin_version.set(value != "latest"),
             Some("embed-theme") => embed_theme.set(match value.as_str() {
                 "light" => Theme::Light,
                 "dark" => Theme::Dark,
@@ -277,6 +282,11 @@ fn make_embed_dialog(newsroom: Newsroom) -> AnyView {
                         <option value="">{tr(|t| t.lang_reader)}</option>
                         <option value="en">"English"</option>
                         <option value="zh">"中文"</option>
+                    </select></label>
+                <label class="control" for="embed-version"><span class="control-label">{tr(|t| t.embed_version)}</span>
+                    <select id="embed-version">
+                        <option value="pinned">{move || fill(ctx.strings().embed_version_pinned, &[("version", DATA_VERSION)])}</option>
+                        <option value="latest">{tr(|t| t.embed_version_latest)}</option>
                     </select></label>
             </div>
             <label for="embed-code" class="control-label">{tr(|t| t.embed_code)}</label>

@@ -3,8 +3,26 @@
 use leptos::prelude::*;
 
 use crate::context::{base_url, tr, use_ctx};
+use crate::data::{DATA_AS_OF, DATA_VERSION};
+use crate::i18n::fill;
 use crate::url::{Page, Warnings};
 use crate::views::url_order;
+
+/// "Data as of February 2026 · version 064ce4e1": which data the reader sees, as a citation names
+/// it and a pinned embed keeps it.
+fn data_as_of() -> impl Fn() -> String {
+    let ctx = use_ctx();
+    move || {
+        let lang = ctx.lang.get();
+        fill(
+            ctx.strings().data_as_of,
+            &[
+                ("date", &crate::format::date(DATA_AS_OF, lang)),
+                ("version", DATA_VERSION),
+            ],
+        )
+    }
+}
 
 /// What an embed keeps of the page: where the figures come from and a way to the full explorer.
 #[component]
@@ -21,6 +39,7 @@ pub fn EmbedFooter() -> impl IntoView {
     view! {
         <footer class="embed-footer">
             <span>{tr(|t| t.footer_usgs)}" · "{tr(|t| t.footer_customs)}</span>
+            <span class="data-as-of">{data_as_of()}</span>
             <a href=full target="_blank" rel="noopener">{tr(|t| t.open_full)}" ↗"</a>
         </footer>
     }
@@ -39,6 +58,7 @@ pub fn SiteFooter() -> impl IntoView {
                 <li><a href="https://www.mnr.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_mnr)}</a></li>
             </ul>
             <p class="fine">{tr(|t| t.footer_method)}</p>
+            <p class="fine data-as-of">{data_as_of()}</p>
         </footer>
     }
 }

@@ -1,6 +1,10 @@
 //! Living inside an editor's iframe: tell the host page our height whenever it changes, in the
 //! three formats hosts already listen for (Pym.js, Datawrapper's, AMP's). See docs/embedding.md.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::{RwSignal, Set};
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
 /// The key of our Datawrapper-style height message, and the marker the loader script looks for.
@@ -49,9 +53,72 @@ fn post_height(height: i32, child_id: &str) {
     let _ = parent.post_message(&amp, "*");
 }
 
-/// Watches the page's height (load, view switch, table opened, resize, fonts) and reports every
-/// change to the parent frame. Does nothing outside a frame.
-pub fn report_height() {
+/// What a parent window says to the widget (docs/embedding.md, "Messages").
+#[derive(Debug, PartialEq)]
+pub enum FromHost {
+    /// "What is your height?" (ours, or Pym's width message, which expects a height back).
+    HeightRequest,
+    /// The host applied this height (`None`: AMP's acknowledgement, which names none).
+    HeightAck(Option<i32>),
+    /// The host page is dark (`true`) or light.
+    HostTheme(bool),
+}
+
+/// Reads a message from the parent; anything else is `None`, and ignored.
+pub fn read_message(data: &JsValue) -> Option<FromHost> {
+    if let Some(text) = data.as_string() {
+        return pym_width(&text).then_some(FromHost::HeightRequest);
+    }
+    if !data.is_object() {
+        return None;
+    }
+    let get = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).ok();
+    if let Some(kind) = get(WIDGET_ID).and_then(|k| k.as_string()) {
+        return match kind.as_str() {
+            "height-request" => Some(FromHost::HeightRequest),
+            "height-ack" => Some(FromHost::HeightAck(
+                get("height").and_then(|h| h.as_f64()).map(|h| h as i32),
+            )),
+            "host-theme" => get("dark")
+                .and_then(|d| d.as_bool())
+                .map(FromHost::HostTheme),
+            _ => None,
+        };
+    }
+    let amp = get("sentinel").and_then(|s| s.as_string()).as_deref() == Some("amp");
+    let kind = get("type").and_then(|t| t.as_string()).unwrap_or_default();
+    (amp && (kind == "embed-size-changed" || kind == "embed-size-denied"))
+        .then_some(FromHost::HeightAck(None))
+}
+
+/// Whether `text` is Pym's parent message giving the frame's width: `pymxPYMx{id}xPYMxwidthxPYMx{w}`.
+fn pym_width(text: &str) -> bool {
+    let mut parts = text.split("xPYMx");
+    parts.next() == Some("pym")
+        && parts.next().is_some()
+        && parts.next() == Some("width")
+        && parts.next().is_some_and(|w| w.parse::<u32>().is_ok())
+        && parts.next().is_none()
+}
+
+/// Whether the view on show is still a placeholder for a part loading on demand.
+fn view_loading() -> bool {
+    leptos::prelude::document()
+        .query_selector("[role=tabpanel]:not([hidden]) .on-demand[aria-busy=true]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// After a change of height, when the widget says it again unless the host has acknowledged it:
+/// a host whose listener comes late (a deferred CMS script) still hears it.
+const REPEATS_MS: [i32; 6] = [250, 500, 1000, 2000, 4000, 8000];
+
+/// Talks to the parent frame: reports the page's height whenever it changes (load, view switch,
+/// table opened, resize, fonts), repeating it until acknowledged; answers height requests; asks
+/// for the host's theme when `follow_host_theme` (the widget is `dark=auto`) and passes the answer
+/// to `host_dark`. Does nothing outside a frame.
+pub fn start(host_dark: RwSignal<Option<bool>>, follow_host_theme: bool) {
     if !in_frame() {
         return;
     }
@@ -59,25 +126,52 @@ pub fn report_height() {
     // Pym's parent passes the child's id in the URL.
     let search = window.location().search().unwrap_or_default();
     let query = crate::url::Query::parse(&search);
-    let child_id: String = query
-        .value("childId", &mut Default::default())
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .take(64)
-        .collect();
+    let child_id: &'static str = Box::leak(
+        query
+            .value("childId", &mut Default::default())
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(64)
+            .collect::<String>()
+            .into_boxed_str(),
+    );
     let Some(body) = leptos::prelude::document().body() else {
         return;
     };
-    let last = std::cell::Cell::new(0);
+    // The height last reported, whether the host acknowledged it, and which change it was.
+    let last = Rc::new(Cell::new((0i32, false, 0u32)));
+    let reported = last.clone();
+    let measure = || {
+        leptos::prelude::document()
+            .body()
+            .map(|b| b.scroll_height().max(b.offset_height()))
+            .unwrap_or(0)
+    };
     let on_resize = Closure::<dyn Fn()>::new(move || {
-        let Some(body) = leptos::prelude::document().body() else {
+        // While the view being shown is still loading, its place is only an estimate: the host
+        // hears the height once it is there, so its article moves at most once.
+        if view_loading() {
             return;
-        };
-        let height = body.scroll_height().max(body.offset_height());
-        if height != last.get() {
-            last.set(height);
-            post_height(height, &child_id);
+        }
+        let height = measure();
+        let (before, _, change) = reported.get();
+        if height == before {
+            return;
+        }
+        let change = change.wrapping_add(1);
+        reported.set((height, false, change));
+        post_height(height, child_id);
+        for ms in REPEATS_MS {
+            let reported = reported.clone();
+            let repeat = Closure::once_into_js(move || {
+                let (height, acknowledged, now) = reported.get();
+                if now == change && !acknowledged {
+                    post_height(height, child_id);
+                }
+            });
+            let _ = leptos::prelude::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(repeat.unchecked_ref(), ms);
         }
     });
     match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
@@ -89,11 +183,63 @@ pub fn report_height() {
     }
     // The observer lives as long as the page.
     on_resize.forget();
+
+    let parent = window.parent().ok().flatten();
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            // Only the frame's own parent speaks to it: another frame or tab cannot move or theme it.
+            let from_parent = match (ev.source(), &parent) {
+                (Some(source), Some(parent)) => js_sys::Object::is(&source, parent),
+                _ => false,
+            };
+            if !from_parent {
+                return;
+            }
+            match read_message(&ev.data()) {
+                // A view still loading answers when it is there (its first report).
+                Some(FromHost::HeightRequest) if view_loading() => {}
+                Some(FromHost::HeightRequest) => {
+                    let height = measure();
+                    let (_, _, change) = last.get();
+                    last.set((height, false, change));
+                    post_height(height, child_id);
+                }
+                Some(FromHost::HeightAck(acked)) => {
+                    let (height, _, change) = last.get();
+                    if acked.is_none_or(|a| a == height.clamp(MIN_HEIGHT, MAX_HEIGHT)) {
+                        last.set((height, true, change));
+                    }
+                }
+                Some(FromHost::HostTheme(dark)) if follow_host_theme => host_dark.set(Some(dark)),
+                _ => {}
+            }
+        });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+
+    if follow_host_theme {
+        if let (Some(parent), Ok(request)) = (
+            window.parent().ok().flatten(),
+            js_sys::JSON::parse(&format!("{{\"{WIDGET_ID}\":\"theme-request\"}}")),
+        ) {
+            let _ = parent.post_message(&request, "*");
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pyms_width_message_is_a_height_request_and_nothing_else_is() {
+        assert!(pym_width("pymxPYMxre-1xPYMxwidthxPYMx640"));
+        assert!(pym_width("pymxPYMxxPYMxwidthxPYMx320"));
+        assert!(!pym_width("pymxPYMxre-1xPYMxheightxPYMx640"));
+        assert!(!pym_width("pymxPYMxre-1xPYMxwidthxPYMxwide"));
+        assert!(!pym_width("pymxPYMxre-1xPYMxwidthxPYMx640xPYMx1"));
+        assert!(!pym_width("width 640"));
+    }
 
     #[test]
     fn height_messages_follow_each_hosts_format() {
