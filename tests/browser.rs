@@ -181,6 +181,14 @@ async fn arrow_keys_move_between_tabs() {
     let end = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     tabs.dispatch_event(&end).unwrap();
     settle().await;
+    // End reaches the registry's last view; one step back is Exports.
+    assert_eq!(selected_tab(&root), "Prices");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowLeft");
+    init.set_bubbles(true);
+    let left = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    tabs.dispatch_event(&left).unwrap();
+    settle().await;
     assert_eq!(selected_tab(&root), "Exports");
     let summary = text(&root, "[role=tabpanel]:not([hidden]) .summary");
     assert!(summary.contains("+6.4 %"), "{summary}");
