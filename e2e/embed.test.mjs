@@ -300,7 +300,7 @@ test('lazy: the element far below the fold reserves its height and makes no fram
   const iframe = el.locator('iframe');
   await iframe.waitFor({ state: 'attached', timeout: 5_000 });
   const src = await iframe.getAttribute('src');
-  assert.equal(src, `${env.explorer.origin}/?view=quotas&lang=zh&embed=1&tabs=0&dark=false`, 'the iframe URL');
+  assert.equal(src, `${env.explorer.origin}/quotas-zh.html?view=quotas&lang=zh&embed=1&tabs=0&dark=false`, 'the iframe URL');
   assert.deepEqual(await iframe.evaluate((f) => [f.title, f.hasAttribute('data-rare-earth-explorer'), f.getAttribute('width')]),
     [text, true, '100%'], 'title, marker and width of the iframe');
   const frame = await explorerFrame(env, page, `${ELEMENT} iframe`);
@@ -565,7 +565,7 @@ test('element attributes: unknown or hostile values fall back to the defaults an
     const iframe = el.locator('iframe');
     await iframe.waitFor({ state: 'attached', timeout: 5_000 });
     const got = await el.evaluate((e) => ({ src: e.querySelector('iframe').getAttribute('src'), img: e.querySelector('img')?.getAttribute('src') }));
-    assert.equal(got.src, `${origin}/?view=reserves&lang=en&embed=1&tabs=0&dark=false`, `${cases[i][0]}: the default iframe URL`);
+    assert.equal(got.src, `${origin}/reserves-en.html?view=reserves&lang=en&embed=1&tabs=0&dark=false`, `${cases[i][0]}: the default iframe URL`);
     if (got.img) assert.equal(got.img, `${origin}/static/reserves-en.svg`, `${cases[i][0]}: the default image`);
   }
   assert.deepEqual(host.dialogs, [], 'no dialog opened');

@@ -230,10 +230,12 @@ for (const width of [320, 720]) {
     const snippet = await embedSnippet(t, '/?view=quotas');
     // What the dialog promises: the locked view, the loader and a link for readers without scripts.
     assert.match(snippet, /<iframe src="[^"]*\?view=quotas&amp;embed=1&amp;tabs=0[^"]*"/, 'iframe src');
-    assert.ok(snippet.includes(`<iframe src="${app.server.origin}/?`), 'iframe points at the explorer origin');
+    // This data version's frozen copy, the view's own page in the page's language (its copy paints first).
+    assert.match(snippet, new RegExp(`<iframe src="${app.server.origin}/v/[0-9a-f]{8}/quotas-en\\.html\\?`), 'iframe points at the pinned page of the view');
     assert.match(snippet, /\sdata-rare-earth-explorer[\s>]/, 'iframe marked for the loader');
     assert.match(snippet, /\stitle="[^"]+"/, 'iframe has a title');
-    assert.match(snippet, /\sheight="720"/, 'initial height');
+    assert.match(snippet, /\sheight="\d+" /, 'initial height');
+    assert.match(snippet, /\sdata-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'measured heights');
     assert.match(snippet, /\sloading="lazy"/, 'lazy loading');
     assert.ok(snippet.includes(`<script src="${app.server.origin}/embed.js" async></script>`), 'loader script');
     assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas"/, 'noscript link to the full page');
@@ -433,7 +435,7 @@ test('dist/index.html has no inline script, so a strict script-src needs no hash
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
   assert.ok(scripts.length >= 1, 'at least one script');
   for (const [tag, attrs, body] of scripts) {
-    assert.match(attrs, /\ssrc="\.?\/?start-[0-9a-f]+\.js"/, `script loads start-<hash>.js: ${tag.slice(0, 120)}`);
+    assert.match(attrs, /\ssrc="\.?\/?(start|copy)-[0-9a-f]+\.js"/, `script loads start- or copy-<hash>.js: ${tag.slice(0, 120)}`);
     assert.equal(body.trim(), '', `script has no inline code: ${tag.slice(0, 120)}`);
   }
   assert.ok(!/\son[a-z]+\s*=/i.test(html.replace(/<noscript>[\s\S]*?<\/noscript>/g, '')), 'no inline event handlers');
@@ -808,11 +810,11 @@ test('Embed pins this data version by default; "Always the latest" embeds the to
   const code = () => page.locator('textarea#embed-code').inputValue();
   const src = (c) => new URL(c.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
   const pinned = src(await code());
-  assert.equal(pinned.pathname, `/v/${version}/`, `pinned: ${pinned}`);
+  assert.equal(pinned.pathname, `/v/${version}/quotas-en.html`, `pinned: ${pinned}`);
   assert.equal(pinned.searchParams.get('view'), 'quotas');
   await page.selectOption('select#embed-version', 'latest');
   const latest = await settle(code, (c) => !c.includes('/v/'));
-  assert.equal(src(latest).pathname, '/', `latest: ${src(latest)}`);
+  assert.equal(src(latest).pathname, '/quotas-en.html', `latest: ${src(latest)}`);
   for (const c of [latest]) assert.match(c, new RegExp(`<script src="${app.server.origin}/embed.js" async>`), c);
   assert.match(latest, /data-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'the measured heights, for the loader');
   assertClean(opened);

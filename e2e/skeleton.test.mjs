@@ -290,6 +290,9 @@ test('the other views\' rows come with the first of them, and a damaged copy is 
   // a chart drawn from half the rows.
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   t.after(() => context.close());
+  // A reader who asked to save data: no fetching on idle (copy.test.mjs tests that), so the file
+  // comes only when a view needs it.
+  await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   const requested = [];
   await context.route(ROWS_FILE, async (route) => {
     requested.push(route.request().url());

@@ -64,7 +64,8 @@
   let io = new IntersectionObserver(safe((es) => es.map(({ target: el, isIntersecting }) => {
     if (!isIntersecting || el.f) return;
     io.unobserve(el);
-    let f = el.f = D.createElement('iframe'), p = el.p, u = new URL('./' + el.V, base);
+    // the view's own page: it paints its build-time copy before the widget's wasm arrives
+    let f = el.f = D.createElement('iframe'), p = el.p, u = new URL(`./${el.V}${el.v}-${el.l}.html`, base);
     u.search = new URLSearchParams({ view: el.v, lang: el.l, embed: 1, tabs: 0, dark: el.d == 'auto' ? dark() : el.d });
     f.src = u;
     f.title = el.t;

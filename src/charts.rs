@@ -226,6 +226,53 @@ pub fn render(
     svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1)
 }
 
+/// A palette whose colours stand for the page's CSS custom properties (`css_colours` swaps them
+/// in): the build-time copy's charts follow the page's theme, light or dark, from one drawing.
+#[cfg(not(target_arch = "wasm32"))]
+pub const CSS_COLOURS: Palette = Palette {
+    background: RGBColor(0, 0, 1),
+    ink: RGBColor(0, 0, 2),
+    muted: RGBColor(0, 0, 3),
+    grid: RGBColor(0, 0, 4),
+    accent: RGBColor(0, 0, 5),
+    series: [
+        RGBColor(0, 0, 6),
+        RGBColor(0, 0, 7),
+        RGBColor(0, 0, 8),
+        RGBColor(0, 0, 9),
+    ],
+    focus: RGBColor(0, 0, 10),
+};
+
+/// The custom property each colour of `CSS_COLOURS` stands for (style/main.css defines them for
+/// both themes; a test checks they are `LIGHT`'s and `DARK`'s).
+#[cfg(not(target_arch = "wasm32"))]
+const CSS_NAMES: [&str; 10] = [
+    "background",
+    "ink",
+    "muted",
+    "grid",
+    "accent",
+    "series-0",
+    "series-1",
+    "series-2",
+    "series-3",
+    "focus",
+];
+
+/// An SVG drawn with `CSS_COLOURS`, its colours written as `var(--chart-…)`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn css_colours(svg: &str) -> String {
+    let mut out = svg.to_string();
+    for (i, name) in CSS_NAMES.iter().enumerate() {
+        out = out.replace(
+            &format!("#0000{:02X}", i + 1),
+            &format!("var(--chart-{name})"),
+        );
+    }
+    out
+}
+
 /// The outline drawn around the mark the reader is on.
 pub fn focus_ring(
     area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
@@ -258,6 +305,42 @@ pub fn svg_texts(svg: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pages_chart_colours_are_the_palettes() {
+        let css = include_str!("../style/main.css");
+        // The first block that defines `--chart-ink` for each theme.
+        let block = |start: &str| -> String {
+            let from = css.find(start).expect(start);
+            let body = &css[from..];
+            body[..body.find('}').unwrap_or(body.len())].to_string()
+        };
+        let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+        for (start, palette) in [(":root {", LIGHT), (":root[data-theme=\"dark\"] {", DARK)] {
+            let block = block(start).to_ascii_lowercase();
+            let colours = [
+                palette.background,
+                palette.ink,
+                palette.muted,
+                palette.grid,
+                palette.accent,
+                palette.series[0],
+                palette.series[1],
+                palette.series[2],
+                palette.series[3],
+                palette.focus,
+            ];
+            for (name, colour) in CSS_NAMES.iter().zip(colours) {
+                let declaration = format!("--chart-{name}: {};", hex(colour));
+                assert!(block.contains(&declaration), "{start} lacks {declaration}");
+            }
+        }
+        let drawn = css_colours("<rect fill=\"#000005\"/><text fill=\"#000002\"/>");
+        assert_eq!(
+            drawn,
+            "<rect fill=\"var(--chart-accent)\"/><text fill=\"var(--chart-ink)\"/>"
+        );
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {

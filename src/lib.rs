@@ -23,6 +23,8 @@ pub mod charts;
 pub mod claims;
 pub mod components;
 pub mod context;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod copy;
 #[cfg(test)]
 mod copy_deck;
 pub mod data;
@@ -49,6 +51,55 @@ pub fn start() {
         None => leptos::mount::mount_to_body(shell::App),
     }
     mark("explorer:mounted");
+    take_over();
+}
+
+/// The page's build-time copy (src/copy.rs) goes once the app shows the same thing: the app is
+/// mounted behind it, out of sight, and when the view on show is built (a view loaded on demand
+/// has its code), the copy is removed in the same task, so no frame shows neither or both. A
+/// reader's focus on a link of the copy moves to the same link of the app.
+fn take_over() {
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let Some(copy) = document.get_element_by_id("copy") else {
+        return;
+    };
+    let wrong = document
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-no-copy"));
+    if wrong {
+        copy.remove();
+        return;
+    }
+    // Polled once a frame; a view that cannot load (its failure shows in the app) stops the wait.
+    let frames = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    fn next(copy: web_sys::Element, frames: std::rc::Rc<std::cell::Cell<u32>>) {
+        leptos::prelude::request_animation_frame(move || {
+            frames.set(frames.get() + 1);
+            if shell::host::view_loading() && frames.get() < 600 {
+                return next(copy, frames);
+            }
+            let document = leptos::prelude::document();
+            let focused = document
+                .active_element()
+                .filter(|el| copy.contains(Some(el)))
+                .and_then(|el| el.get_attribute("href"));
+            copy.remove();
+            mark("explorer:copy-replaced");
+            let again = focused.and_then(|href| {
+                let href = href.replace('\\', "\\\\").replace('"', "\\\"");
+                document
+                    .query_selector(&format!("#app a[href=\"{href}\"]"))
+                    .ok()??
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .ok()
+            });
+            if let Some(link) = again {
+                let _ = link.focus();
+            }
+        });
+    }
+    next(copy, frames);
 }
 
 fn mark(name: &str) {

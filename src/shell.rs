@@ -2,7 +2,7 @@
 //! newsroom's buttons, the article's claims and the footer; the context every part below reads;
 //! and the URL, which follows every choice. The top of the module tree: nothing imports it.
 
-mod footer;
+pub mod footer;
 pub mod host;
 mod settings;
 mod tabs;

@@ -141,7 +141,8 @@ export function pickHeight(row, width) {
 export function iframeSnippet(origin, { view, lang = 'en', heights, height, dark = 'auto', lazy = true, loader = true, id }) {
   const params = `?view=${view}&embed=1&tabs=0${dark === null ? '' : `&dark=${dark}`}&lang=${lang}`;
   const attrs = [
-    `src="${esc(`${origin}/${params}`)}"`,
+    // As the Embed dialog writes it: the view's own page in the chosen language (its copy).
+    `src="${esc(`${origin}/${view}-${lang}.html${params}`)}"`,
     'title="Rare Earth Explorer"',
     'data-rare-earth-explorer',
     heights ? `data-heights="${dataHeights(heights)}"` : '',

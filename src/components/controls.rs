@@ -91,6 +91,39 @@ pub fn picked<T: Copy>(options: &[(&'static str, T)], name: &str) -> Option<T> {
     options.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
 }
 
+/// A drop-down as the build-time copy prints it (`Select`'s markup): inert until the app runs,
+/// and with the id prefixed, so the copy and the app never share one while both are in the page.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn select_html(label: &str, id: &str, choices: &[Choice], current: &str) -> String {
+    format!(
+        "<label class=\"control\" for=\"copy-{id}\"><span class=\"control-label\">{}</span>\
+<select id=\"copy-{id}\">{}</select></label>",
+        escape(label),
+        options_html(choices, current)
+    )
+}
+
+/// Radio buttons as the build-time copy prints them (`Segmented`'s markup).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn segmented_html(label: &str, name: &str, choices: &[Choice], current: &str) -> String {
+    let segments: String = choices
+        .iter()
+        .map(|c| {
+            let checked = if c.value == current { " checked" } else { "" };
+            format!(
+                "<label class=\"segment\"><input type=\"radio\" name=\"copy-{name}\" value=\"{}\"{checked}>\
+<span>{}</span></label>",
+                escape(&c.value),
+                escape(&c.label)
+            )
+        })
+        .collect();
+    format!(
+        "<fieldset class=\"segmented\"><legend class=\"control-label\">{}</legend>{segments}</fieldset>",
+        escape(label)
+    )
+}
+
 /// `<option>`s for `choices`, the one whose value is `current` selected.
 pub fn options_html(choices: &[Choice], current: &str) -> String {
     choices

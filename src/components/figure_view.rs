@@ -150,3 +150,97 @@ pub fn FigureView(
         </figure>
     }
 }
+
+/// The widths the build-time copy draws each chart at; it shows the widest not wider than its
+/// column (style/main.css, "build-time copy"): the text at its size, a little room to its right
+/// until the app draws at the exact width. Columns of a 320 and a 375 px phone, of a narrow and a
+/// wide tablet, of a desktop.
+#[cfg(not(target_arch = "wasm32"))]
+pub const COPY_WIDTHS: [u32; 5] = [296, 344, 448, 688, 912];
+
+/// A figure as the build-time copy prints it (`FigureView`'s markup, chart shown): its chart drawn
+/// at `COPY_WIDTHS` in the page's colours, in a box of the height the app will draw it at for the
+/// column's width, so nothing moves when the app takes over. The box's heights go to `css` as
+/// container queries, keyed by `key`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn figure_html(
+    figure: &Figure,
+    key: &str,
+    d: &crate::data::Dataset,
+    lang: crate::i18n::Lang,
+    t: &crate::i18n::Strings,
+    css: &mut Vec<String>,
+) -> String {
+    use crate::charts::{css_colours, CSS_COLOURS};
+    use crate::html::escape;
+    let drawings: String = COPY_WIDTHS
+        .iter()
+        .map(|&w| {
+            let drawn = figure.draw(w, &CSS_COLOURS, None, lang);
+            css_colours(&drawn.svg).replacen(
+                "<svg ",
+                &format!("<svg data-w=\"{w}\" preserveAspectRatio=\"xMinYMin meet\" "),
+                1,
+            )
+        })
+        .collect();
+    css.extend(chart_heights(key, |w| {
+        figure.draw(w, &CSS_COLOURS, None, lang).height
+    }));
+    format!(
+        "<figure class=\"figure\"><p class=\"summary\">{summary}</p>\
+<div class=\"switch\" role=\"group\" aria-label=\"{show_as}\" inert>\
+<button type=\"button\" aria-pressed=\"true\">{chart}</button>\
+<button type=\"button\" aria-pressed=\"false\">{table}</button></div>\
+<div class=\"chart\" role=\"img\" aria-label=\"{alt}\" data-chart=\"{key}\"><div>{drawings}</div></div>\
+<p class=\"readout\">{hint}</p>\
+<figcaption class=\"notes\"><ul>{notes}</ul><details class=\"sources\"{open}>\
+<summary>{sources} ({count})</summary><ol class=\"source-list\">{list}</ol></details></figcaption></figure>",
+        summary = escape(&figure.summary),
+        show_as = escape(t.show_as),
+        chart = escape(t.chart),
+        table = escape(t.table),
+        alt = escape(&figure.alt),
+        hint = escape(t.readout_hint),
+        notes = items_html(&figure.notes),
+        open = if figure.sources.len() <= 8 { " open" } else { "" },
+        sources = escape(t.sources),
+        count = figure.sources.len(),
+        list = sources_html(d, &figure.sources, lang, t),
+    )
+}
+
+/// Container queries giving the chart box `key` the height the app draws it at, for every column
+/// width: `height(w)` for the width drawn at, which the app never takes below `MIN_WIDTH` (there
+/// it scales the drawing down, keeping its proportions).
+#[cfg(not(target_arch = "wasm32"))]
+fn chart_heights(key: &str, height: impl Fn(u32) -> u32) -> Vec<String> {
+    let selector = format!("#copy [data-chart=\"{key}\"] > div");
+    let smallest = height(MIN_WIDTH);
+    let mut rules = vec![format!(
+        "@container (max-width:{}px){{{selector}{{height:auto;aspect-ratio:{MIN_WIDTH}/{smallest}}}}}",
+        MIN_WIDTH as f64 - 0.5
+    )];
+    // The app draws at the column's width in whole pixels: one rule per run of widths drawn at
+    // the same height (a title or legend wraps onto one more line below some width).
+    let widest = 1400;
+    let mut from = MIN_WIDTH;
+    let mut h = smallest;
+    for w in MIN_WIDTH + 1..=widest + 1 {
+        let next = if w > widest { 0 } else { height(w) };
+        if next != h {
+            let upper = if w > widest {
+                String::new()
+            } else {
+                format!(" and (max-width:{}px)", w as f64 - 0.5)
+            };
+            rules.push(format!(
+                "@container (min-width:{}px){upper}{{{selector}{{height:{h}px}}}}",
+                from as f64 - 0.5
+            ));
+            from = w;
+            h = next;
+        }
+    }
+    rules
+}

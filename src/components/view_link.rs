@@ -47,3 +47,14 @@ pub fn ViewLink(
         </Show>
     }
 }
+
+/// The link as the build-time copy prints it: to the other view's own page in `lang`, which also
+/// carries its copy, so it works before the app runs and without JavaScript.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn view_link_html(view: &str, lang: crate::i18n::Lang, label: &str) -> String {
+    format!(
+        "<p class=\"view-link\"><a href=\"{view}-{}.html\">{}<span aria-hidden=\"true\"> →</span></a></p>",
+        lang.code(),
+        crate::html::escape(label)
+    )
+}

@@ -40,7 +40,11 @@ fn heights(view: &str, lang: crate::i18n::Lang) -> Option<(String, u16)> {
 
 /// Where the latest explorer is: `base` without a file name or a pinned version's folder.
 fn latest(base: &str) -> &str {
-    let base = base.trim_end_matches("index.html");
+    // The page's file (`index.html`, a view's own page such as `quotas-zh.html`) is not part of it.
+    let base = match base.rsplit_once('/') {
+        Some((folder, file)) if file.ends_with(".html") => &base[..folder.len() + 1],
+        _ => base,
+    };
     let folder = base
         .trim_end_matches('/')
         .rsplit('/')
@@ -74,8 +78,15 @@ fn url(base: &str, query: &Query, change: impl FnOnce(&mut Page)) -> String {
 
 /// The iframe URL for an embed of `options`.
 pub fn embed_url(base: &str, options: &EmbedOptions) -> String {
+    // In a chosen language, the view's own page, which paints its copy before the wasm arrives;
+    // in the reader's, the first page, which shows its copy only where it matches.
+    let view = Page::read(&options.query, &SLUGS, &mut Warnings::default()).view;
+    let page = options
+        .lang
+        .map(|lang| format!("{view}-{}.html", lang.code()))
+        .unwrap_or_default();
     url(
-        &frame_base(base, options.pin_version),
+        &format!("{}{page}", frame_base(base, options.pin_version)),
         &options.query,
         |p| {
             p.embed = true;
@@ -129,7 +140,7 @@ mod tests {
         };
         let s = snippet("https://example.org/explorer/", &options, "Rare \"Earth\"");
         assert!(
-            s.contains("src=\"https://example.org/explorer/?view=quotas&amp;quota=batches&amp;embed=1&amp;tabs=0&amp;dark=true&amp;lang=zh\""),
+            s.contains("src=\"https://example.org/explorer/quotas-zh.html?view=quotas&amp;quota=batches&amp;embed=1&amp;tabs=0&amp;dark=true&amp;lang=zh\""),
             "{s}"
         );
         assert!(s.contains("title=\"Rare &quot;Earth&quot;\""));
@@ -163,6 +174,7 @@ mod tests {
             "https://example.org/explorer/".to_string(),
             "https://example.org/explorer/index.html".to_string(),
             "https://example.org/explorer/v/0123abcd/".to_string(),
+            "https://example.org/explorer/quotas-zh.html".to_string(),
         ] {
             let options = |pin_version| EmbedOptions {
                 query: Query::parse("?view=exports"),

@@ -220,7 +220,9 @@ fn make_embed_dialog(newsroom: Newsroom) -> AnyView {
     let (dialog, open) = (newsroom.embed_dialog, newsroom.embed_open);
     let lock_view = RwSignal::new(true);
     let embed_theme = RwSignal::new(Theme::Auto);
-    let embed_lang = RwSignal::new(None::<Lang>);
+    // The page's language: an article is in one, and a chosen language embeds the view's own
+    // page, which paints before the wasm arrives.
+    let embed_lang = RwSignal::new(Some(ctx.lang.get_untracked()));
     // Pinned by default: an article keeps saying what it said when it was published.
     let pin_version = RwSignal::new(true);
     let snippet_text = move || {
@@ -278,10 +280,10 @@ fn make_embed_dialog(newsroom: Newsroom) -> AnyView {
                         <option value="dark">{tr(|t| t.theme_dark)}</option>
                     </select></label>
                 <label class="control" for="embed-lang"><span class="control-label">{tr(|t| t.language)}</span>
-                    <select id="embed-lang">
-                        <option value="">{tr(|t| t.lang_reader)}</option>
-                        <option value="en">"English"</option>
-                        <option value="zh">"中文"</option>
+                    <select id="embed-lang" prop:value=move || embed_lang.get().map_or("", |l| l.code())>
+                        <option value="" selected=move || embed_lang.get().is_none()>{tr(|t| t.lang_reader)}</option>
+                        <option value="en" selected=move || embed_lang.get() == Some(Lang::En)>"English"</option>
+                        <option value="zh" selected=move || embed_lang.get() == Some(Lang::Zh)>"中文"</option>
                     </select></label>
                 <label class="control" for="embed-version"><span class="control-label">{tr(|t| t.embed_version)}</span>
                     <select id="embed-version">

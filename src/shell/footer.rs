@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::context::{base_url, tr, use_ctx};
 use crate::data::{DATA_AS_OF, DATA_VERSION};
-use crate::i18n::fill;
+use crate::i18n::{fill, Strings};
 use crate::url::{Page, Warnings};
 use crate::views::url_order;
 
@@ -12,16 +12,17 @@ use crate::views::url_order;
 /// it and a pinned embed keeps it.
 fn data_as_of() -> impl Fn() -> String {
     let ctx = use_ctx();
-    move || {
-        let lang = ctx.lang.get();
-        fill(
-            ctx.strings().data_as_of,
-            &[
-                ("date", &crate::format::date(DATA_AS_OF, lang)),
-                ("version", DATA_VERSION),
-            ],
-        )
-    }
+    move || data_as_of_text(ctx.lang.get(), ctx.strings())
+}
+
+pub fn data_as_of_text(lang: crate::i18n::Lang, t: &Strings) -> String {
+    fill(
+        t.data_as_of,
+        &[
+            ("date", &crate::format::date(DATA_AS_OF, lang)),
+            ("version", DATA_VERSION),
+        ],
+    )
 }
 
 /// What an embed keeps of the page: where the figures come from and a way to the full explorer.
@@ -45,17 +46,31 @@ pub fn EmbedFooter() -> impl IntoView {
     }
 }
 
+/// A text of the catalogue.
+type Text = fn(&Strings) -> &'static str;
+
+/// The publishers the footer links, with their names in the catalogue.
+pub const FOOTER_LINKS: [(&str, Text); 4] = [
+    (
+        "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries",
+        |t| t.footer_usgs,
+    ),
+    ("http://english.customs.gov.cn/", |t| t.footer_customs),
+    ("https://www.miit.gov.cn/", |t| t.footer_miit),
+    ("https://www.mnr.gov.cn/", |t| t.footer_mnr),
+];
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{tr(|t| t.footer_sources)}</p>
             <ul>
-                <li><a href="https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries" rel="noopener" target="_blank">
-                    {tr(|t| t.footer_usgs)}</a></li>
-                <li><a href="http://english.customs.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_customs)}</a></li>
-                <li><a href="https://www.miit.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_miit)}</a></li>
-                <li><a href="https://www.mnr.gov.cn/" rel="noopener" target="_blank">{tr(|t| t.footer_mnr)}</a></li>
+                {FOOTER_LINKS
+                    .map(|(href, name)| view! {
+                        <li><a href=href rel="noopener" target="_blank">{tr(name)}</a></li>
+                    })
+                    .collect_view()}
             </ul>
             <p class="fine">{tr(|t| t.footer_method)}</p>
             <p class="fine data-as-of">{data_as_of()}</p>

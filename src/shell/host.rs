@@ -102,7 +102,7 @@ fn pym_width(text: &str) -> bool {
 }
 
 /// Whether the view on show is still a placeholder for a part loading on demand.
-fn view_loading() -> bool {
+pub fn view_loading() -> bool {
     leptos::prelude::document()
         .query_selector("[role=tabpanel]:not([hidden]) .on-demand[aria-busy=true]")
         .ok()

@@ -10,7 +10,20 @@ use crate::views::{canonical, url_order};
 pub fn initial_query() -> Query {
     let search = window().location().search().unwrap_or_default();
     let mut warnings = Warnings::default();
-    let query = canonical(&Query::parse(&search), &mut warnings);
+    let mut raw = Query::parse(&search);
+    // A view's own page (`quotas-zh.html`, written by the build with its copy) is that view in
+    // that language where the URL does not say otherwise.
+    if let Some(root) = document()
+        .document_element()
+        .filter(|root| root.has_attribute("data-entry"))
+    {
+        for (key, attribute) in [("view", "data-copy-view"), ("lang", "data-copy-lang")] {
+            if !raw.has(key) {
+                raw.set(key, root.get_attribute(attribute));
+            }
+        }
+    }
+    let query = canonical(&raw, &mut warnings);
     for w in warnings.0 {
         leptos::logging::warn!("Rare Earth Explorer: {w}");
     }

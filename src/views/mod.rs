@@ -202,6 +202,19 @@ impl View {
         }
     }
 
+    /// The view at its default state as the build-time copy of the page prints it (its
+    /// component's markup, controls inert); the copy's chart heights go to `css`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn copy(self, d: &Dataset, lang: Lang, t: &Strings, css: &mut Vec<String>) -> String {
+        match self {
+            View::Reserves => reserves::copy(d, lang, t, css),
+            View::Discoveries => discoveries::copy(d, lang, t, css),
+            View::Quotas => quotas::copy(d, lang, t, css),
+            View::Exports => exports::copy(d, lang, t, css),
+            View::Prices => prices::copy(d, lang, t, css),
+        }
+    }
+
     /// The states the copy deck prints, beside the default: every mode and the article's states.
     pub fn copy_states(self) -> &'static [&'static str] {
         match self {

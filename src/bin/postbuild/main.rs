@@ -3,12 +3,16 @@
 //! 1. splits the wasm: the code of the parts loaded on demand moves into chunks, the rows only
 //!    they read into a text file (`split`);
 //! 2. moves Trunk's inline start-up script into a file, so the page runs under a Content Security
-//!    Policy without `'unsafe-inline'` (`start_script`);
+//!    Policy without `'unsafe-inline'`, and starts the wasm only when it is wanted
+//!    (`start_script`);
 //! 3. writes the story for readers without JavaScript into `index.html` (`story`);
-//! 4. renders the link preview image (`preview`).
+//! 4. renders the link preview image (`preview`);
+//! 5. writes a page per view and language with the build-time copy of that view, the first
+//!    view's in English as `index.html` (`copies`).
 //!
 //! A native program: it uses the library's own figures and drawing code.
 
+mod copies;
 mod preview;
 mod split;
 mod start_script;
@@ -41,9 +45,10 @@ fn run(dir: &Path) -> Result<(), String> {
     let index_path = dir.join("index.html");
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let html = start_script::externalise(dir, &html)?;
+    let html = start_script::externalise(dir, &html, &split::parts(dir)?)?;
     let (html, preview) = story::write(dir, html)?;
     fs::write(dir.join("preview.png"), preview::rasterise(&preview)?)
         .map_err(|e| format!("preview.png: {e}"))?;
+    let html = copies::write(dir, &html)?;
     fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))
 }

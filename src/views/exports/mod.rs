@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use self::figure::{annual, monthly, monthly_title};
 use self::state::{Measure, State, MEASURES};
-use crate::components::controls::{choices, picked, Segmented};
+use crate::components::controls::{choices, picked, Choice, Segmented};
 use crate::components::figure_view::FigureView;
 use crate::components::on_demand::{full_dataset, part_on_demand, texts};
 use crate::components::view_link::ViewLink;
@@ -19,6 +19,43 @@ use crate::url::name_of;
 pub const SLUG: &str = "exports";
 
 part_on_demand!(exports_view, ExportsView);
+
+fn measures_offered(w: &ExportsTexts) -> Vec<Choice> {
+    choices(&MEASURES, |m| match m {
+        Measure::Volume => w.export_volume,
+        Measure::Value => w.export_value,
+        Measure::UnitValue => w.unit_value,
+    })
+}
+
+/// The view at its default state as the build-time copy prints it (`ExportsView`'s markup).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn copy(
+    d: &crate::data::Dataset,
+    lang: crate::i18n::Lang,
+    t: &crate::i18n::Strings,
+    css: &mut Vec<String>,
+) -> String {
+    use crate::components::controls::segmented_html;
+    use crate::components::figure_view::figure_html;
+    use crate::components::view_link::view_link_html;
+    let (s, w) = (State::default(), texts::<ExportsTexts>(lang));
+    let key = |i: usize| format!("{SLUG}-{}-{i}", lang.code());
+    format!(
+        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\" inert>{}</div>{}{}\
+<h3 class=\"subhead\">{}</h3>{}</div>",
+        segmented_html(
+            w.show,
+            "show",
+            &measures_offered(w),
+            name_of(&MEASURES, s.measure)
+        ),
+        figure_html(&annual(d, &s, lang, t, w), &key(0), d, lang, t, css),
+        view_link_html("prices", lang, w.see_prices),
+        crate::html::escape(&monthly_title(d, lang, w)),
+        figure_html(&monthly(d, lang, t, w), &key(1), d, lang, t, css),
+    )
+}
 
 /// The yearly figure with its measure control, then the months.
 #[component]
@@ -32,14 +69,7 @@ fn ExportsView() -> impl IntoView {
     // Downloads and citations take the yearly figures, the ones the control changes.
     ctx.show_figure(SLUG, annual);
     let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings(), w()));
-    let measures = move || {
-        let w = w();
-        choices(&MEASURES, |m| match m {
-            Measure::Volume => w.export_volume,
-            Measure::Value => w.export_value,
-            Measure::UnitValue => w.unit_value,
-        })
-    };
+    let measures = move || measures_offered(w());
     let current = Signal::derive(move || name_of(&MEASURES, state.with(|s| s.measure)).to_string());
     let pick = move |v: String| {
         ctx.edit::<State>(|s| s.measure = picked(&MEASURES, &v).unwrap_or_default())

@@ -20,6 +20,27 @@ pub const SLUG: &str = "prices";
 
 part_on_demand!(prices_view, PricesView);
 
+/// The view at its default state as the build-time copy prints it (`PricesView`'s markup).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn copy(
+    d: &crate::data::Dataset,
+    lang: crate::i18n::Lang,
+    t: &crate::i18n::Strings,
+    css: &mut Vec<String>,
+) -> String {
+    use crate::components::controls::select_html;
+    use crate::components::figure_view::figure_html;
+    use crate::components::view_link::view_link_html;
+    let (s, w) = (State::default(), texts::<PricesTexts>(lang));
+    let oxides = choices(&OXIDES, |o| oxide_name(o, w));
+    format!(
+        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\" inert>{}</div>{}{}</div>",
+        select_html(w.oxide, "oxide", &oxides, name_of(&OXIDES, s.oxide)),
+        figure_html(&figure(d, &s, lang, t, w), &format!("{SLUG}-{}-0", lang.code()), d, lang, t, css),
+        view_link_html("exports", lang, w.see_exports),
+    )
+}
+
 /// The oxide control around the figure.
 #[component]
 fn PricesView() -> impl IntoView {

@@ -13,9 +13,9 @@ use crate::components::controls::{choices, picked, Choice, Select};
 use crate::components::figure_view::{table_view, FigureView};
 use crate::components::on_demand::{Loader, Loading, OnDemand, Unavailable};
 use crate::context::{tr, use_ctx};
-use crate::data::dataset;
 use crate::data::derived::{edition_is_complete, editions};
-use crate::i18n::fill;
+use crate::data::{dataset, Dataset};
+use crate::i18n::{fill, Strings};
 use crate::url::name_of;
 
 /// The view's URL name, which also names its panel and its figure for the newsroom.
@@ -42,6 +42,67 @@ fn revisions_table() -> Result<AnyView, Unavailable> {
     Ok((move || table_view(&revisions(dataset(), ctx.lang.get(), ctx.strings()))).into_any())
 }
 
+/// The editions the edition control offers, newest first; a partial one says so.
+fn editions_offered(d: &Dataset, t: &Strings) -> Vec<Choice> {
+    editions(d)
+        .into_iter()
+        .rev()
+        .map(|e| {
+            let mut label = fill(t.mcs_edition, &[("edition", &e.to_string())]);
+            if !edition_is_complete(d, e) {
+                label = fill(t.partial_edition, &[("edition", &label)]);
+            }
+            Choice {
+                value: e.to_string(),
+                label,
+            }
+        })
+        .collect()
+}
+
+fn measures_offered(t: &Strings) -> Vec<Choice> {
+    choices(&MEASURES, |m| match m {
+        state::Measure::Tonnes => t.measure_tonnes,
+        state::Measure::Share => t.measure_share,
+        state::Measure::Years => t.measure_years,
+    })
+}
+
+/// The view at its default state as the build-time copy prints it (`ReservesView`'s markup).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn copy(d: &Dataset, lang: crate::i18n::Lang, t: &Strings, css: &mut Vec<String>) -> String {
+    use crate::components::controls::select_html;
+    use crate::components::figure_view::figure_html;
+    use crate::html::escape;
+    let s = State::default();
+    format!(
+        "<div class=\"controls\" inert>{}{}</div><p class=\"edition-note\">{}</p>{}\
+<details class=\"revisions\" inert><summary>{}</summary></details>",
+        select_html(
+            t.edition,
+            "edition",
+            &editions_offered(d, t),
+            &edition(d, &s).to_string()
+        ),
+        select_html(
+            t.measure,
+            "measure",
+            &measures_offered(t),
+            name_of(&MEASURES, s.measure)
+        ),
+        escape(&edition_note(d, &s, t)),
+        figure_html(
+            &figure(d, &s, lang, t),
+            &format!("{SLUG}-{}-0", lang.code()),
+            d,
+            lang,
+            t,
+            css
+        ),
+        escape(t.revisions_title),
+    )
+}
+
 /// Edition and measure controls around the figure, and how USGS's estimates moved.
 #[component]
 fn ReservesView() -> impl IntoView {
@@ -53,33 +114,10 @@ fn ReservesView() -> impl IntoView {
         state.with(|s| figure(d, s, lang, t))
     });
     ctx.show_figure(SLUG, figure);
-    let edition_choices = move || {
-        let t = ctx.strings();
-        editions(d)
-            .into_iter()
-            .rev()
-            .map(|e| {
-                let mut label = fill(t.mcs_edition, &[("edition", &e.to_string())]);
-                if !edition_is_complete(d, e) {
-                    label = fill(t.partial_edition, &[("edition", &label)]);
-                }
-                Choice {
-                    value: e.to_string(),
-                    label,
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+    let edition_choices = move || editions_offered(d, ctx.strings());
     let current_edition = Signal::derive(move || state.with(|s| edition(d, s)).to_string());
     let set_edition = move |v: String| ctx.edit::<State>(|s| s.edition = v.parse().ok());
-    let measure_choices = move || {
-        let t = ctx.strings();
-        choices(&MEASURES, |m| match m {
-            state::Measure::Tonnes => t.measure_tonnes,
-            state::Measure::Share => t.measure_share,
-            state::Measure::Years => t.measure_years,
-        })
-    };
+    let measure_choices = move || measures_offered(ctx.strings());
     let current_measure =
         Signal::derive(move || name_of(&MEASURES, state.with(|s| s.measure)).to_string());
     let set_measure = move |v: String| {
