@@ -24,6 +24,15 @@ const SWITCHES = 40; // timed view switches
 const CONTROL_TOGGLES = 20; // timed changes of each view's control
 const MEMORY_SWITCHES = 400; // view switches between the two memory readings
 const MEMORY_IDLE_MS = 1_000; // quiet time before each memory reading
+const ENTRY_LOADS = 5; // fresh loads of each view's page per language, for the copy and the take-over
+const ENTRY_WIDTHS = [320, 720, 1024]; // the take-over's layout shift, at each width ...
+const THEMES = ['light', 'dark']; // ... in each theme
+const LANGS = ['en', 'zh'];
+const IDLE_BEFORE_FIRST_SWITCH_MS = 2_000; // issue #19: a reader's first click after two idle seconds
+const FIRST_SWITCH_ROUNDS = 3; // fresh pages per view for that first click
+const MOBILE = { viewport: { width: 412, height: 823 }, cpuSlowdown: 4 }; // Lighthouse's mobile device and CPU
+const MOBILE_LOADS = 5;
+const TAKEOVER_QUIET_MS = 500; // layout shifts are still counted this long after the copy is replaced
 const FIRST_CHART_MIN_RECTS = 3; // a painted bar chart, not an empty <svg>
 const LOAD_TIMEOUT_MS = 60_000; // generous: the machine may be compiling at the same time
 const REDRAW_TIMEOUT_MS = 15_000;
@@ -32,6 +41,11 @@ const SETTLE_MS = 100; // idle time before each timed interaction, so one does n
 // The views as the page lists them, in tab order.
 const TABS = SLUGS;
 const tabSelector = (view) => `#tab-${view}`;
+// The build-time copy's chart (src/copy.rs), which the app replaces (src/lib.rs, take_over).
+const COPY_CHART = '#copy .chart svg';
+const COPY_REPLACED = 'explorer:copy-replaced';
+// Each view's page in each language (written by the post-build hook, src/bin/postbuild/copies.rs).
+const entryPath = (view, lang) => `${view}-${lang}.html`;
 
 // One control per view and the two values it alternates between.
 const CONTROLS = [
@@ -46,9 +60,49 @@ const CONTROLS = [
 // taken with performance.now() inside the page (navigation start = 0), so the round trips between
 // Node and the browser never count.
 
-function pageProbe({ chart, minRects, redrawTimeoutMs }) {
-  const bench = (window.__bench = { chartInDom: null, chartPainted: null, wasm: null });
+function pageProbe({ chart, copyChart, minRects, redrawTimeoutMs }) {
+  const bench = (window.__bench = {
+    chartInDom: null,
+    chartPainted: null,
+    copyPainted: null,
+    wasm: null,
+    cls: 0,
+    shifts: [],
+    longTasks: [],
+    lcp: null,
+  });
   const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+
+  // The build-time copy's chart: parsed with the HTML, so observed from the first node on; one frame
+  // after it is in the DOM it has been painted (its CSS is render-blocking, so it paints styled).
+  const copy = new MutationObserver(() => {
+    const svg = document.querySelector(copyChart);
+    if (!svg || svg.querySelectorAll('rect').length < minRects) return;
+    copy.disconnect();
+    requestAnimationFrame(() => {
+      bench.copyPainted = performance.now();
+    });
+  });
+  copy.observe(document, { childList: true, subtree: true });
+
+  // Layout shifts not caused by input (the Layout Instability API's own rule for CLS), long tasks
+  // (for a total-blocking-time figure) and the largest contentful paint.
+  const observe = (type, each) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true });
+    } catch {
+      // An entry type this browser lacks leaves its figure empty (n/a), not the benchmark broken.
+    }
+  };
+  observe('layout-shift', (e) => {
+    if (e.hadRecentInput) return;
+    bench.cls += e.value;
+    bench.shifts.push(e.value);
+  });
+  observe('longtask', (e) => bench.longTasks.push({ start: e.startTime, duration: e.duration }));
+  observe('largest-contentful-paint', (e) => {
+    bench.lcp = e.startTime;
+  });
   const firstChart = () => {
     const svg = document.querySelector(chart);
     return svg && svg.querySelectorAll('rect').length >= minRects;
@@ -142,8 +196,10 @@ function pageProbe({ chart, minRects, redrawTimeoutMs }) {
  * HTTP cache disabled, loaded up to its first painted chart.
  * @returns {Promise<{page, context, cdp, requests: string[], consoleErrors: string[], pageErrors: string[]}>}
  */
-async function freshPage(browser, url) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function freshPage(browser, url, { viewport = VIEWPORT, colorScheme = 'light', cpuSlowdown = 1, httpCache = false, saveData = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  // A reader who asked to save data gets no fetching on idle, so what a step downloads is its own.
+  if (saveData) await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   const page = await context.newPage();
   const requests = [];
   const consoleErrors = [];
@@ -153,13 +209,15 @@ async function freshPage(browser, url) {
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.addInitScript(pageProbe, {
     chart: CHART,
+    copyChart: COPY_CHART,
     minRects: FIRST_CHART_MIN_RECTS,
     redrawTimeoutMs: REDRAW_TIMEOUT_MS,
   });
   // The server already says no-store; this also keeps Chromium from reusing compiled wasm.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !httpCache });
+  if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
 
   const response = await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
@@ -175,7 +233,7 @@ async function freshPage(browser, url) {
 function readStartup(page) {
   return page.evaluate(() => {
     const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
-    // With Trunk's <link rel=preload> the wasm is fetched once, by the preload.
+    // The main wasm, fetched once by the start script (no preload: it starts when wanted).
     const wasm = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('.wasm'));
     return {
       wasmFetchStart: wasm?.startTime ?? null,
@@ -193,7 +251,8 @@ function readStartup(page) {
 
 /** Bytes of every file the first view requests, raw and compressed as a CDN would serve them. */
 async function measureBytes(browser, url) {
-  const opened = await freshPage(browser, url);
+  // Without the idle prefetch, or the first view would also count every other view's code.
+  const opened = await freshPage(browser, url, { saveData: true });
   // The favicon is requested after load; wait for the network to go quiet to include it.
   await opened.page.waitForLoadState('networkidle');
   const firstView = opened.requests.length;
@@ -328,6 +387,116 @@ async function measureMemory(browser, url) {
   return { before, after, again };
 }
 
+/**
+ * Waits until the app has replaced the build-time copy, and TAKEOVER_QUIET_MS more so that a late
+ * shift still counts, then reads the load's figures (ms after navigation start).
+ */
+async function afterTakeover(page) {
+  await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, COPY_REPLACED, {
+    timeout: LOAD_TIMEOUT_MS,
+  });
+  await page.waitForTimeout(TAKEOVER_QUIET_MS);
+  return page.evaluate((name) => {
+    const b = window.__bench;
+    const fcp = performance.getEntriesByName('first-contentful-paint', 'paint')[0]?.startTime ?? null;
+    // Total blocking time as Lighthouse counts it (each long task's time beyond 50 ms), from the
+    // first paint until the take-over is over.
+    const tbt = fcp === null ? null : b.longTasks.filter((t) => t.start >= fcp).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+    // What the reader had to download before the copy's chart painted: the page and what blocks
+    // its rendering (the stylesheet, the tiny copy script); the app's files load beside it.
+    const before = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.renderBlockingStatus === 'blocking')
+      .map((e) => e.name);
+    return {
+      copyPainted: b.copyPainted,
+      appPainted: b.chartPainted,
+      replaced: performance.getEntriesByName(name, 'mark')[0].startTime,
+      cls: b.cls,
+      fcp,
+      lcp: b.lcp,
+      tbt,
+      before: [location.href, ...before],
+    };
+  }, COPY_REPLACED);
+}
+
+/** Opens `path` fresh `count` times and reads each load after the take-over. */
+async function takeovers(browser, url, count, options = {}) {
+  const loads = [];
+  for (let i = 0; i < count; i += 1) {
+    const opened = await freshPage(browser, url, options);
+    loads.push(await afterTakeover(opened.page));
+    await opened.context.close();
+  }
+  return loads;
+}
+
+/**
+ * Each view's page in each language: the bytes before its first chart paints (from the copy), the
+ * first chart from the copy and from the app, the take-over and its layout shift.
+ */
+async function measureEntries(browser, url) {
+  await (await freshPage(browser, url)).context.close(); // warm-up, as for the loads above
+  const out = [];
+  for (const view of TABS) {
+    for (const lang of LANGS) {
+      const loads = await takeovers(browser, url + entryPath(view, lang), ENTRY_LOADS);
+      out.push({
+        view,
+        lang,
+        bytes: fileSizes(loads[0].before),
+        copyPainted: spread(loads, 'copyPainted'),
+        appPainted: spread(loads, 'appPainted'),
+        replaced: spread(loads, 'replaced'),
+        cls: Math.max(...loads.map((l) => l.cls)),
+      });
+    }
+  }
+  return out;
+}
+
+/** The take-over's CLS for every view at each width and theme (English pages; one load each). */
+async function measureShifts(browser, url) {
+  const out = [];
+  for (const view of TABS) {
+    const cls = {};
+    for (const width of ENTRY_WIDTHS) {
+      for (const colorScheme of THEMES) {
+        const [load] = await takeovers(browser, url + entryPath(view, 'en'), 1, { viewport: { width, height: 800 }, colorScheme });
+        cls[`${width} ${colorScheme}`] = load.cls;
+      }
+    }
+    out.push({ view, cls });
+  }
+  return out;
+}
+
+/**
+ * A reader's first click on each other view after two idle seconds on the first one, served with
+ * the deploy's caching (hashed files immutable) so that what the idle time prefetched is reused.
+ */
+async function measureFirstSwitches(browser, cachedUrl) {
+  const out = [];
+  for (const view of TABS.slice(1)) {
+    const times = [];
+    for (let i = 0; i < FIRST_SWITCH_ROUNDS; i += 1) {
+      const opened = await freshPage(browser, cachedUrl, { httpCache: true });
+      await afterTakeover(opened.page);
+      await opened.page.waitForTimeout(IDLE_BEFORE_FIRST_SWITCH_MS);
+      times.push(await opened.page.evaluate((a) => window.__bench.time(a), { kind: 'click', selector: tabSelector(view) }));
+      await opened.context.close();
+    }
+    out.push(timing(`${view}, first click after ${IDLE_BEFORE_FIRST_SWITCH_MS / 1000} s idle`, times));
+  }
+  return out;
+}
+
+/** The first view on a phone-sized viewport with Lighthouse's 4× CPU slowdown (network not throttled). */
+async function measureMobile(browser, url) {
+  return takeovers(browser, url, MOBILE_LOADS, MOBILE);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Statistics and the report
 
@@ -355,6 +524,14 @@ const STARTUP = [
   ['chartInDom', 'first chart in the DOM'],
   ['chartPainted', 'first chart painted (+1 frame)'],
 ];
+const MOBILE_FIGURES = [
+  ['fcp', 'first contentful paint'],
+  ['copyPainted', 'first chart painted (the copy)'],
+  ['lcp', 'largest contentful paint'],
+  ['lcpOverFcp', 'LCP / FCP (ratio)'],
+  ['replaced', 'the app has taken over'],
+  ['tbt', 'total blocking time, FCP to take-over'],
+];
 const MEMORY = [
   ['nodes', 'DOM nodes'],
   ['jsEventListeners', 'JS event listeners'],
@@ -364,7 +541,7 @@ const MEMORY = [
 
 /** The figures the table shows (and the JSON holds), with the raw samples behind them. */
 function summarize(measured) {
-  const { bytes, loads, switches, controls, memory } = measured;
+  const { bytes, loads, entries, shifts, firstSwitches, mobile, switches, controls, memory } = measured;
   const delta = {};
   const secondDelta = {};
   for (const [key] of MEMORY) {
@@ -376,9 +553,16 @@ function summarize(measured) {
     bytes: { files: bytes.files, total: bytes.total, later: bytes.later },
     startup: Object.fromEntries(STARTUP.map(([key]) => [key, spread(loads, key)])),
     loads,
+    entries,
+    shifts,
+    mobile: Object.fromEntries(
+      MOBILE_FIGURES.map(([key]) => [key, spread(mobile.map((l) => ({ ...l, lcpOverFcp: l.lcp && l.fcp ? l.lcp / l.fcp : null })), key)]),
+    ),
+    mobileLoads: mobile,
     interactions: [
-      timing('first visit of Discoveries, Quotas, Exports, Reserves', switches.firstOpens),
-      timing('view switch, Reserves->Discoveries->Quotas->Exports', switches.switches),
+      ...firstSwitches,
+      timing(`first visit of each view, ${TABS.slice(1).join(', ')}, ${TABS[0]} (no idle time before)`, switches.firstOpens),
+      timing(`view switch, round the ${TABS.length} views (warm)`, switches.switches),
       ...controls.map((c) => timing(c.label, c.times)),
     ],
     memory: { switches: MEMORY_SWITCHES, before: memory.before, after: memory.after, again: memory.again, delta, secondDelta },
@@ -400,9 +584,26 @@ function buildRows(s) {
     rows.push(row(label, int(f.raw), int(f.gzip), int(f.brotli)));
   }
   rows.push(row('total', int(s.bytes.total.raw), int(s.bytes.total.gzip), int(s.bytes.total.brotli)));
-  rows.push(section('bytes, added by opening the other three views', 'raw', 'gzip -9', 'brotli -q 11'));
+  rows.push(section(`bytes, added by opening the other ${TABS.length - 1} views (or prefetched on idle)`, 'raw', 'gzip -9', 'brotli -q 11'));
   for (const f of s.bytes.later.files) rows.push(row(f.path, int(f.raw), int(f.gzip), int(f.brotli)));
   rows.push(row('total', int(s.bytes.later.total.raw), int(s.bytes.later.total.gzip), int(s.bytes.later.total.brotli)));
+
+  rows.push(section(`each view's page: bytes before its first chart paints, and when (ms, median of ${ENTRY_LOADS})`, 'brotli B', 'copy', 'app takes over'));
+  for (const e of s.entries) {
+    rows.push(row(`${entryPath(e.view, e.lang)} (${e.bytes.files.map((f) => f.path.split('/').pop().split('-')[0]).join(' + ')})`, int(e.bytes.total.brotli), ms(e.copyPainted?.median), ms(e.replaced?.median)));
+  }
+  rows.push(section('CLS over the take-over, light / dark', ...ENTRY_WIDTHS.map((w) => `${w} px`)));
+  const cls = (x) => (typeof x === 'number' ? x.toFixed(4) : 'n/a');
+  for (const v of s.shifts) {
+    rows.push(row(v.view, ...ENTRY_WIDTHS.map((w) => THEMES.map((t) => cls(v.cls[`${w} ${t}`])).join(' / '))));
+  }
+  const m = MOBILE.viewport;
+  rows.push(section(`phone, ${m.width}×${m.height}, CPU ${MOBILE.cpuSlowdown}× slower, ${MOBILE_LOADS} loads (ms)`, 'median', 'min', 'max'));
+  for (const [key, label] of MOBILE_FIGURES) {
+    const x = s.mobile[key];
+    const f = key === 'lcpOverFcp' ? (v) => (typeof v === 'number' ? v.toFixed(2) : 'n/a') : ms;
+    rows.push(row(label, f(x?.median), f(x?.min), f(x?.max)));
+  }
 
   rows.push(section(`start-up, ${LOADS} fresh loads (ms after navigation start)`, 'median', 'min', 'max'));
   for (const [key, label] of STARTUP) {
@@ -456,12 +657,19 @@ async function main() {
     throw new Error(`${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`);
   }
   const server = await startServer({ root: DIST });
+  // The same files with the deploy's caching of hashed files (README, Deploy), for what the idle
+  // prefetch is worth; the main server says no-store so every load pays in full.
+  const cached = await startServer({ root: DIST, headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } });
   const browser = await launchBrowser();
   try {
     const url = server.url;
     const measured = {
       bytes: await measureBytes(browser, url),
       loads: await measureLoads(browser, url),
+      entries: await measureEntries(browser, url),
+      shifts: await measureShifts(browser, url),
+      firstSwitches: await measureFirstSwitches(browser, cached.url),
+      mobile: await measureMobile(browser, url),
       switches: await measureViewSwitches(browser, url),
       controls: await measureControls(browser, url),
       memory: await measureMemory(browser, url),
@@ -480,6 +688,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await cached.close();
   }
 }
 

@@ -111,11 +111,13 @@ pub fn App() -> impl IntoView {
     // Embedding is decided by the URL the page was opened with and never changes afterwards: plain
     // values, not signals, so the page around the views is built once and never watched.
     let (embed, show_tabs) = page.with_untracked(|p| (p.embed, !p.embed || p.tabs));
-    // The views the reader has reached for (`View::bit`), built before they are shown: a view is built when the
-    // pointer or the focus reaches its tab, not when the page is idle, so readers who only read
-    // the first chart never download the others, and one who reaches for a tab usually has it by
-    // the time of the click.
+    // The views built before they are shown (`View::bit`): each one the pointer or the focus
+    // reaches for (its tab), and, once the first view is up, the others one at a time when the
+    // page is idle, so a reader's first click on another tab is as quick as any later one.
     let reached = RwSignal::new(0u32);
+    if show_tabs && !saves_data() {
+        build_when_idle(reached, page.with_untracked(|p| p.view));
+    }
     // A panel shown again re-measures its chart (the window may have changed while it was hidden),
     // in the next frame: by then the panel is visible and has its width.
     let shown = Memo::new(move |_| page.with(|p| p.view));
@@ -141,6 +143,44 @@ pub fn App() -> impl IntoView {
             {if embed { view! { <EmbedFooter /> }.into_any() } else { view! { <SiteFooter /> }.into_any() }}
         </div>
     }
+}
+
+/// Builds the views not yet built, hidden, one after the other in idle periods (each is one task
+/// of a few tens of ms once its code and rows are here: unpacked, its figure drawn), starting once
+/// nothing is loading. Stops at the first part that could not be loaded (the reader is offline:
+/// the view will say so when opened). Not for an embed locked to one view, nor for a reader saving
+/// data.
+fn build_when_idle(reached: RwSignal<u32>, shown: &'static str) {
+    url_sync::when_idle(IDLE_BUILD_WITHIN_MS, move || {
+        let doc = document();
+        let found = |selector: &str| doc.query_selector(selector).ok().flatten().is_some();
+        if found(".load-failed") {
+            return;
+        }
+        if found(".on-demand[aria-busy=true]") {
+            return build_when_idle(reached, shown);
+        }
+        let built = reached.get_untracked();
+        let next = View::ALL
+            .into_iter()
+            .find(|v| v.slug() != shown && built & v.bit() == 0);
+        if let Some(view) = next {
+            reached.update(|bits| *bits |= view.bit());
+            build_when_idle(reached, shown);
+        }
+    });
+}
+
+/// At the latest this long after the last step, the next idle build runs even if the browser has
+/// not been idle (Chromium can hold idle callbacks back for seconds).
+const IDLE_BUILD_WITHIN_MS: u32 = 2000;
+
+/// The reader asked the browser to save data (`navigator.connection.saveData`, Chromium only).
+fn saves_data() -> bool {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &"connection".into())
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()))
+        .is_ok_and(|v| v.as_bool() == Some(true))
 }
 
 /// One view's tab panel. Built on its first visit (or just before, see `reached` in `App`) and

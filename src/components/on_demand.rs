@@ -55,8 +55,12 @@ pub fn split_part(code: Code, build: fn() -> Loading) -> Loading {
     let code = send_wrapper::SendWrapper::new(code);
     Box::pin(async move {
         let rows = rows::fetch();
-        code.await?;
-        rows.await.map_err(|()| Unavailable)?;
+        // The rows are awaited even when the code failed: read and kept, they are not fetched
+        // again by the next attempt, and no response is left hanging unread.
+        let code = code.await.map_err(Unavailable::from);
+        let rows = rows.await;
+        code?;
+        rows.map_err(|()| Unavailable)?;
         build().await
     })
 }

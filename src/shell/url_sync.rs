@@ -55,7 +55,7 @@ pub fn follow(query: RwSignal<Query>) {
 /// Runs `f` when the browser is next idle (after painting), and at the latest after `within_ms`:
 /// without that bound Chromium can hold idle callbacks back for seconds after keyboard input.
 /// Browsers without idle callbacks (Safari) run it after `within_ms`.
-fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
+pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
     let f = wasm_bindgen::closure::Closure::once_into_js(f);
     let f = wasm_bindgen::JsCast::unchecked_ref(&f);
     let window = window();
