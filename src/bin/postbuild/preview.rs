@@ -49,6 +49,12 @@ impl Rasteriser {
 
     /// `svg` as a PNG `scale` times its size (2 for sharpness on high-density screens).
     pub fn png(&self, svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+        self.pixels(svg, scale)?
+            .encode_png()
+            .map_err(|e| format!("image png: {e}"))
+    }
+
+    fn pixels(&self, svg: &str, scale: f32) -> Result<resvg::tiny_skia::Pixmap, String> {
         // resvg falls back, glyph by glyph, to any installed font that has it: Chinese text needs one.
         let has_cjk = svg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         if has_cjk && !self.has_cjk_font {
@@ -71,6 +77,35 @@ impl Rasteriser {
             resvg::tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        pixmap.encode_png().map_err(|e| format!("image png: {e}"))
+        Ok(pixmap)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rasteriser;
+
+    /// A character as the rasteriser draws it, black on nothing, in the page's sans-serif.
+    fn drawn(raster: &Rasteriser, character: &str, weight: &str) -> Vec<u8> {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\">\
+<text x=\"4\" y=\"32\" font-size=\"32\" font-family=\"sans-serif\" font-weight=\"{weight}\">{character}</text></svg>"
+        );
+        raster.pixels(&svg, 1.0).expect("a 40 px image").take()
+    }
+
+    #[test]
+    fn chinese_characters_are_drawn_as_themselves_not_as_boxes() {
+        let raster = Rasteriser::new().expect("the fonts scripts/setup.sh installs");
+        // A missing glyph is drawn as the same box whatever the character: two different
+        // characters drawn alike mean no font had them.
+        for weight in ["normal", "bold"] {
+            let (rare, earth) = (drawn(&raster, "稀", weight), drawn(&raster, "土", weight));
+            assert!(
+                rare.iter().any(|&p| p != 0),
+                "稀 ({weight}) draws something"
+            );
+            assert_ne!(rare, earth, "稀 and 土 ({weight}) are drawn alike: boxes");
+        }
     }
 }

@@ -27,6 +27,7 @@ pub const WIDTH: u32 = 640;
 /// The link preview card: Open Graph's large image, 1.91:1, the shape link previews crop to.
 pub const CARD: (u32, u32) = (1200, 630);
 
+/// The languages of the build: every view has its images, entry page and heights in each.
 pub const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
 
 /// `static/<view>-<lang>-social.png`, for the page's `og:image`.
@@ -194,24 +195,31 @@ fn card_source(figure: &Figure, t: &Strings) -> Vec<String> {
 }
 
 /// `text` wrapped to `width` at `size` px, never starting a line with a Chinese full stop, comma or
-/// closing bracket: it stays at the end of the line before, a little past the column if need be.
+/// closing bracket: it hangs at the end of the line before, a little past the column, and the
+/// next line starts after it (so the rest is wrapped anew, not shifted by one character).
 fn lines(text: &str, size: u32, width: u32) -> Vec<String> {
+    const CLOSING: &str = "。，、；：？！）」』";
     let mut out: Vec<String> = Vec::new();
-    for line in wrap(text, size as f64, width as i32) {
-        let closing = line
-            .char_indices()
-            .take_while(|(_, c)| "。，、；：？！）」』".contains(*c))
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        match out.last_mut() {
-            Some(before) if closing > 0 => {
-                before.push_str(&line[..closing]);
-                if closing < line.len() {
-                    out.push(line[closing..].to_string());
-                }
-            }
-            _ => out.push(line),
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let first = wrap(rest, size as f64, width as i32)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        // `wrap` only trims the spaces it breaks at, so its first line starts `rest`; should that
+        // ever change, its lines are still right, only without the hanging marks.
+        if first.is_empty() || !rest.starts_with(&first) {
+            out.extend(wrap(rest, size as f64, width as i32));
+            break;
         }
+        let hanging: usize = rest[first.len()..]
+            .chars()
+            .take_while(|c| CLOSING.contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        let end = first.len() + hanging;
+        out.push(rest[..end].to_string());
+        rest = rest[end..].trim_start();
     }
     out
 }
@@ -333,24 +341,11 @@ mod wrap_tests {
         }
         assert_eq!(
             wrapped,
-            ["最大的是坦布里兹稀土矿。", "其次是芬恩碳酸岩杂岩体，", "再次是凉山。"]
+            [
+                "最大的是坦布里兹稀土矿。",
+                "其次是芬恩碳酸岩杂岩体，",
+                "再次是凉山。"
+            ]
         );
-    }
-}
-
-#[cfg(test)]
-mod timing_scratch {
-    #[test]
-    #[ignore]
-    fn time_it() {
-        let dir = std::path::Path::new("/tmp/h1-scratch");
-        let _ = std::fs::remove_dir_all(dir);
-        std::fs::create_dir_all(dir).unwrap();
-        let t0 = std::time::Instant::now();
-        let r = crate::preview::Rasteriser::new().unwrap();
-        let t1 = std::time::Instant::now();
-        super::write(dir, &r).unwrap();
-        let t2 = std::time::Instant::now();
-        eprintln!("fonts {:?} images {:?}", t1 - t0, t2 - t1);
     }
 }
