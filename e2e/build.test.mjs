@@ -89,18 +89,32 @@ test('static/: for every view and language an SVG, the same as a PNG at 2×, and
   }
 });
 
-test('link preview: og:image is the first view\'s card, 1200×630, with its size, alt text and large-image card', TIMEOUT, () => {
-  const html = read('index.html').toString('utf8');
+/** The link preview's tags of a page of the build. */
+function linkPreview(page) {
+  const html = read(page).toString('utf8');
   const meta = (key) => html.match(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`))?.[1];
-  const image = meta('og:image');
-  assert.equal(image, `static/${TABS[0].slug}-en-social.png`, 'og:image is the first view\'s English card');
-  assert.ok(existsSync(join(DIST, image)), `${image} exists`);
-  assert.deepEqual(pngSize(read(image), image), CARD, `${image} is 1200×630`);
-  assert.equal(meta('og:image:width'), '1200', 'og:image:width');
-  assert.equal(meta('og:image:height'), '630', 'og:image:height');
-  assert.ok((meta('og:image:alt') ?? '').includes(TABS[0].name), `og:image:alt names the view: ${meta('og:image:alt')}`);
-  assert.equal(meta('twitter:card'), 'summary_large_image', 'twitter:card');
-  assert.ok(!existsSync(join(DIST, 'preview.png')), 'no preview.png left over: the cards replace it');
+  const tags = [...html.matchAll(/<meta property="og:image"/g)].length;
+  return { tags, image: meta('og:image'), width: meta('og:image:width'), height: meta('og:image:height'), alt: meta('og:image:alt'), card: meta('twitter:card') };
+}
+
+test('link preview: every entry page names its own view\'s card in its language, 1200×630, with its size, alt text and large-image card; index.html the first view\'s English one', TIMEOUT, () => {
+  const pages = [['index.html', TABS[0].slug, 'en', TABS[0].name]];
+  for (const { slug, name } of TABS) for (const lang of LANGS) pages.push([`${slug}-${lang}.html`, slug, lang, name]);
+  for (const [page, slug, lang, name] of pages) {
+    const p = linkPreview(page);
+    assert.equal(p.tags, 1, `${page}: one og:image`);
+    assert.equal(p.image, `static/${slug}-${lang}-social.png`, `${page}: og:image is its view's card in its language (relative, like every URL of the build)`);
+    assert.ok(existsSync(join(DIST, p.image)), `${page}: ${p.image} exists`);
+    assert.deepEqual(pngSize(read(p.image), p.image), CARD, `${p.image} is 1200×630`);
+    assert.deepEqual([p.width, p.height], ['1200', '630'], `${page}: og:image:width and og:image:height`);
+    if (lang === 'en') assert.ok((p.alt ?? '').includes(xml(name)), `${page}: og:image:alt names the view: ${p.alt}`);
+    else assert.match(p.alt ?? '', CJK, `${page}: og:image:alt in Chinese: ${p.alt}`);
+    assert.equal(p.card, 'summary_large_image', `${page}: twitter:card`);
+  }
+  // The cards replace the single preview image of earlier builds, and the story's images are the
+  // static ones.
+  assert.ok(!existsSync(join(DIST, 'preview.png')), 'no preview.png left over');
+  assert.deepEqual(readdirSync(DIST).filter((f) => /^preview-.*\.svg$/.test(f)), [], 'no preview-<view>.svg left over');
 });
 
 // ---------------------------------------------------------------------------

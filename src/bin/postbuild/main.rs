@@ -5,10 +5,9 @@
 //! 2. moves Trunk's inline start-up script into a file, so the page runs under a Content Security
 //!    Policy without `'unsafe-inline'`, and starts the wasm only when it is wanted
 //!    (`start_script`);
-//! 3. writes the story for readers without JavaScript and the link preview's tags into
-//!    `index.html` (`story`);
-//! 4. writes a page per view and language with the build-time copy of that view, the first
-//!    view's in English as `index.html` (`copies`);
+//! 3. writes the story for readers without JavaScript into `index.html` (`story`);
+//! 4. writes a page per view and language with the build-time copy of that view and the link
+//!    preview's tags naming its card, the first view's in English as `index.html` (`copies`);
 //! 5. draws every view's default chart in both languages into `static/`, as SVG and PNG, and its
 //!    link preview card (`static_images`, rasterised by `preview`);
 //! 6. writes the heights table into the loader `embed.js` (`loader`);
@@ -53,7 +52,7 @@ fn run(dir: &Path) -> Result<(), String> {
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let html = start_script::externalise(dir, &html, &split::parts(dir)?)?;
-    let html = story::write(dir, html)?;
+    let html = story::write(html)?;
     let html = copies::write(dir, &html)?;
     fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
     static_images::write(dir, &preview::Rasteriser::new()?)?;

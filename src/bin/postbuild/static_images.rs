@@ -35,6 +35,31 @@ pub fn card_path(view: View, lang: Lang) -> String {
     format!("{FOLDER}/{}-{}-social.png", view.slug(), lang.code())
 }
 
+/// The link preview's tags for the page of `view` in `lang`: its own card, in its language.
+/// Relative, like every URL of the build, so that the page's copy under `v/<version>/` names the
+/// copy's card; the crawlers of the large networks resolve it against the page's address.
+pub fn link_preview_tags(view: View, lang: Lang) -> String {
+    let t = strings(lang);
+    let figure = default_figure(view, lang);
+    let title = t.head(t.title, view.name(t));
+    let (width, height) = CARD;
+    let stop = match lang {
+        Lang::En => ". ",
+        Lang::Zh => "。",
+    };
+    format!(
+        "  <meta property=\"og:title\" content=\"{}\">\n  <meta property=\"og:description\" content=\"{}\">\n  \
+<meta property=\"og:image\" content=\"{}\">\n  <meta property=\"og:image:width\" content=\"{width}\">\n  \
+<meta property=\"og:image:height\" content=\"{height}\">\n  <meta property=\"og:image:alt\" content=\"{}\">\n  \
+<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+        escape(&title),
+        escape(&figure.summary),
+        card_path(view, lang),
+        // What the card shows in words: its title and headline (the chart says the same).
+        escape(&format!("{title}{stop}{}", figure.summary)),
+    )
+}
+
 /// A view's figure in its default state: what a reader sees first on its tab.
 pub fn default_figure(view: View, lang: Lang) -> Figure {
     let q = Query::parse(&format!("?view={}", view.slug()));
