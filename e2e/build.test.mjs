@@ -151,7 +151,7 @@ after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-test('a pinned version keeps working while the root has newer data: a foreign page embeds v/<version>/, the reader switches views, every request stays in v/<version>/', TIMEOUT, async (t) => {
+test('a pinned version keeps working while the root has newer data: a foreign page embeds v/<version>/quotas-en.html, the reader switches views, every request stays in v/<version>/', TIMEOUT, async (t) => {
   const v = version();
   const explorerDir = await mkdtemp(join(tmpdir(), 'ree-pinned-'));
   const hostDir = await mkdtemp(join(tmpdir(), 'ree-pinned-host-'));
@@ -169,7 +169,8 @@ test('a pinned version keeps working while the root has newer data: a foreign pa
   servers.push(explorer);
   await writeFile(join(hostDir, 'light.css'), HOST_CSS['light.css']);
   await writeFile(join(hostDir, 'favicon.ico'), '');
-  const src = `${explorer.origin}/v/${v}/?view=reserves&embed=1`;
+  // An entry page of a view loaded on demand: its code and rows must come from the copy at once.
+  const src = `${explorer.origin}/v/${v}/quotas-en.html?embed=1`;
   await writeFile(join(hostDir, 'pinned.html'), article({
     body: `${paragraphs(1)}\n<iframe src="${src}" title="Rare Earth Explorer" data-rare-earth-explorer width="100%" height="1500"></iframe>\n${paragraphs(1, 1)}`,
   }));
@@ -184,7 +185,8 @@ test('a pinned version keeps working while the root has newer data: a foreign pa
   const opened = await openPage(browser, `${host.origin}/pinned.html`, { context });
   const frame = await (await opened.page.locator('iframe').elementHandle()).contentFrame();
   await ready(frame, { timeout: 20_000 });
-  assert.equal(await frame.evaluate(() => document.querySelector('[role=tabpanel]:not([hidden])')?.dataset.view), 'reserves', 'the frame opens on Reserves');
+  await waitForChart(frame, { timeout: 20_000 });
+  assert.equal(await frame.evaluate((panel) => document.querySelector(panel)?.dataset.view, PANEL), 'quotas', 'the frame opens on Quotas');
 
   await frame.locator('#tab-discoveries').click();
   await waitForChart(frame, { timeout: 20_000 });
@@ -194,8 +196,8 @@ test('a pinned version keeps working while the root has newer data: a foreign pa
   const ours = requests.map((u) => new URL(u)).filter((u) => u.origin === explorer.origin);
   const outside = ours.filter((u) => !u.pathname.startsWith(`/v/${v}/`)).map((u) => u.pathname);
   assert.deepEqual(outside, [], `every request of the frame is under /v/${v}/`);
-  assert.ok(ours.some((u) => ROWS_FILE.test(u.pathname)), 'Discoveries fetched its rows (from the pinned copy)');
-  assert.ok(ours.some((u) => WASM_CHUNK.test(u.pathname)), 'Discoveries fetched its code (from the pinned copy)');
+  assert.ok(ours.some((u) => ROWS_FILE.test(u.pathname)), 'the views loaded on demand fetched their rows (from the pinned copy)');
+  assert.ok(ours.some((u) => WASM_CHUNK.test(u.pathname)), 'the views loaded on demand fetched their code (from the pinned copy)');
   t.diagnostic(`${ours.length} requests, all under /v/${v}/`);
   assertClean(opened, 'host page with the pinned frame');
 });
