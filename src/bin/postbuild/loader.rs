@@ -5,15 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-use rare_earth_explorer::i18n::Lang;
 use rare_earth_explorer::views::View;
+
+use crate::static_images::LANGS;
 
 /// Where `public/embed.js` takes the table: `var HEIGHTS = /*HEIGHTS*/{}/*END*/;`.
 const OPEN: &str = "/*HEIGHTS*/";
 const CLOSE: &str = "/*END*/";
-
-/// The languages the table has a row for, per view.
-const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
 
 /// Rewrites the staged `embed.js` (Trunk's copy of `public/embed.js`) with the table of
 /// `public/embed-heights.json`.
