@@ -238,7 +238,8 @@ for (const width of [320, 720]) {
     assert.match(snippet, /\sdata-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'measured heights');
     assert.match(snippet, /\sloading="lazy"/, 'lazy loading');
     assert.ok(snippet.includes(`<script src="${app.server.origin}/embed.js" async></script>`), 'loader script');
-    assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas"/, 'noscript link to the full page');
+    // In the embed's language too (the dialog names it since the entry pages came, #19).
+    assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas(&amp;lang=en)?"/, 'noscript link to the full page');
 
     const url = await hostPage(`embed-${width}.html`, snippet);
     const host = await open(t, url, { contextOptions: { viewport: { width, height: 700 } } });
