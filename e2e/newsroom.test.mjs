@@ -238,7 +238,8 @@ for (const width of [320, 720]) {
     assert.match(snippet, /\sdata-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'measured heights');
     assert.match(snippet, /\sloading="lazy"/, 'lazy loading');
     assert.ok(snippet.includes(`<script src="${app.server.origin}/embed.js" async></script>`), 'loader script');
-    assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas"/, 'noscript link to the full page');
+    // In the embed's language too (the dialog names it since the entry pages came, #19).
+    assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas(&amp;lang=en)?"/, 'noscript link to the full page');
 
     const url = await hostPage(`embed-${width}.html`, snippet);
     const host = await open(t, url, { contextOptions: { viewport: { width, height: 700 } } });
@@ -714,7 +715,7 @@ test('Cite: two citations, USGS in the long one; Escape closes and focus returns
 // ---------------------------------------------------------------------------
 // 7. Without JavaScript.
 
-test('without JavaScript: the static story, its preview images and sources', TIMEOUT, async (t) => {
+test('without JavaScript: the static story, its chart images and sources, the link preview card', TIMEOUT, async (t) => {
   const opened = await open(t, '/', { contextOptions: { javaScriptEnabled: false } });
   const { page } = opened;
   await page.waitForLoadState('networkidle');
@@ -722,25 +723,26 @@ test('without JavaScript: the static story, its preview images and sources', TIM
   for (const part of ['44 Mt', '4.96 Mt', '135,000 t', '+6.4 %']) {
     assert.ok(text.includes(part), `page shows "${part}"`);
   }
-  const images = await page.locator('img[src*="preview-"]').evaluateAll((imgs) =>
+  const images = await page.locator('.static-story img').evaluateAll((imgs) =>
     imgs.map((img) => ({ src: img.getAttribute('src'), width: img.naturalWidth, alt: img.alt })),
   );
-  assert.ok(images.length >= 1, 'at least one preview image');
+  assert.ok(images.length >= 1, 'at least one chart image');
   for (const img of images) {
-    assert.match(img.src, /^preview-[a-z]+\.svg$/, 'preview-<view>.svg');
+    assert.match(img.src, /^static\/[a-z]+-en\.svg$/, 'static/<view>-en.svg, the build-time image');
     assert.ok(img.width > 0, `${img.src} loaded (naturalWidth ${img.width})`);
     assert.notEqual(img.alt.trim(), '', `${img.src} has alt text`);
   }
   const sources = await page.locator('ol li a[href^="http"]').count();
   assert.ok(sources >= 3, `sources list with links: ${sources}`);
 
+  // The link preview is the first view's card (e2e/build.test.mjs checks every page's).
   const og = await page.locator('meta[property="og:image"]').getAttribute('content');
-  assert.match(og, /(^|\/)preview\.png$/, `og:image ${og}`);
+  assert.match(og, /^static\/[a-z]+-en-social\.png$/, `og:image ${og}`);
   const res = await fetch(new URL(og, app.server.url));
-  assert.equal(res.status, 200, 'preview.png served');
+  assert.equal(res.status, 200, `${og} served`);
   assert.equal(res.headers.get('content-type'), 'image/png');
   const { width, height } = pngSize(Buffer.from(await res.arrayBuffer()));
-  assert.ok(width >= 600 && height >= 300, `preview.png is ${width}×${height}`);
+  assert.deepEqual({ width, height }, { width: 1200, height: 630 }, `${og} is 1200×630`);
   assertClean(opened);
 });
 

@@ -19,6 +19,9 @@ cargo clippy --locked --quiet --features preview --bin postbuild -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked
+# The post-build program's own tests (the heights table, the cards' layout, Chinese drawn in the
+# images): a binary behind the `preview` feature, which a plain `cargo test` leaves out.
+cargo test --locked --features preview --bin postbuild
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 (unset GECKODRIVER; cargo test --locked --target wasm32-unknown-unknown --test browser)

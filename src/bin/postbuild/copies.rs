@@ -11,6 +11,8 @@ use rare_earth_explorer::data::dataset;
 use rare_earth_explorer::i18n::{strings, Lang};
 use rare_earth_explorer::views::View;
 
+use crate::static_images;
+
 /// Decides before the first paint whether the copy shows what the URL asks for.
 const COPY_JS: &str = include_str!("copy.js");
 
@@ -21,7 +23,7 @@ pub fn write(dir: &Path, html: &str) -> Result<String, String> {
     let mut pages = Vec::new();
     let mut rules: Vec<String> = Vec::new();
     for view in View::ALL {
-        for lang in [Lang::En, Lang::Zh] {
+        for lang in static_images::LANGS {
             let (copy, css) = copy::page(d, view, lang);
             rules.extend(css);
             pages.push((view, lang, copy));
@@ -44,7 +46,8 @@ pub fn write(dir: &Path, html: &str) -> Result<String, String> {
 
 /// `html` as the page of `view` in `lang`: its language, title and copy, and the script that
 /// checks the copy against the URL. An `entry` (`<view>-<lang>.html`) shows that view in that
-/// language where the URL names none; `index.html` the first view in the reader's language.
+/// language where the URL names none; `index.html` the first view in the reader's language. Each
+/// has the link preview's tags of its view and language.
 fn page(
     html: &str,
     view: View,
@@ -77,10 +80,14 @@ fn page(
             ),
             1,
         )
-        // Blocking, and before the body: the copy must not paint where it would be wrong.
+        // Blocking, and before the body: the copy must not paint where it would be wrong. The
+        // link preview is this view's card in this language: a shared link shows what it opens.
         .replacen(
             "</head>",
-            &format!("  <script src=\"./{script}\"></script>\n</head>"),
+            &format!(
+                "{}  <script src=\"./{script}\"></script>\n</head>",
+                static_images::link_preview_tags(view, lang)
+            ),
             1,
         );
     let app = "<div id=\"app\"";

@@ -6,17 +6,23 @@
 //!    Policy without `'unsafe-inline'`, and starts the wasm only when it is wanted
 //!    (`start_script`);
 //! 3. writes the story for readers without JavaScript into `index.html` (`story`);
-//! 4. renders the link preview image (`preview`);
-//! 5. writes a page per view and language with the build-time copy of that view, the first
-//!    view's in English as `index.html` (`copies`).
+//! 4. writes a page per view and language with the build-time copy of that view and the link
+//!    preview's tags naming its card, the first view's in English as `index.html` (`copies`);
+//! 5. draws every view's default chart in both languages into `static/`, as SVG and PNG, and its
+//!    link preview card (`static_images`, rasterised by `preview`);
+//! 6. writes the heights table into the loader `embed.js` (`loader`);
+//! 7. last, copies all of it into `v/<data version>/` for embeds that pin this data (`versions`).
 //!
 //! A native program: it uses the library's own figures and drawing code.
 
 mod copies;
+mod loader;
 mod preview;
 mod split;
 mod start_script;
+mod static_images;
 mod story;
+mod versions;
 
 use std::path::Path;
 use std::{env, fs, path::PathBuf, process::ExitCode};
@@ -46,9 +52,10 @@ fn run(dir: &Path) -> Result<(), String> {
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let html = start_script::externalise(dir, &html, &split::parts(dir)?)?;
-    let (html, preview) = story::write(dir, html)?;
-    fs::write(dir.join("preview.png"), preview::rasterise(&preview)?)
-        .map_err(|e| format!("preview.png: {e}"))?;
+    let html = story::write(html)?;
     let html = copies::write(dir, &html)?;
-    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))
+    fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    static_images::write(dir, &preview::Rasteriser::new()?)?;
+    loader::write(dir)?;
+    versions::write(dir)
 }
