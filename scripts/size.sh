@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Prints what the first view transfers (raw, gzip -9, brotli -q 11) and fails when the brotli total
-# exceeds the ceiling. Byte sizes are the same on every machine, so this may fail the build.
-# The ceiling is a regression guard a little above today's size (125,850 B on 2026-12-02); the
-# budget of issue #8 is 100 KB and is not met (see README, Performance). The code and rows fetched
-# on demand (other views, claims' list, newsroom kit) are not part of the first view, so they are
-# not counted here.
+# without index.html exceeds the ceiling. Byte sizes are the same on every machine, so this may fail
+# the build. index.html carries the build-time copy of the first chart, whose bytes are budgeted on
+# their own (e2e/bench.mjs, bytes before the first chart); the ceiling guards the app that takes
+# over: a regression guard just above today's size (README, Performance, where the budget of
+# 120 KB and how far the build is from it are shown). The code and rows fetched on demand (other
+# views, claims' list, newsroom kit) are not part of the first view, so they are not counted here.
 # usage: scripts/size.sh [dist] [ceiling-bytes]
 set -euo pipefail
 dist="${1:-dist}"
-ceiling="${2:-${SIZE_CEILING_BYTES:-129024}}"
-files=("$dist"/index.html "$dist"/start-*.js "$dist"/rare-earth-explorer-*.js "$dist"/rare-earth-explorer-*_bg.wasm "$dist"/main-*.css "$dist"/favicon.svg)
+ceiling="${2:-${SIZE_CEILING_BYTES:-133120}}"
+files=("$dist"/index.html "$dist"/copy-*.js "$dist"/start-*.js "$dist"/rare-earth-explorer-*.js "$dist"/rare-earth-explorer-*_bg.wasm "$dist"/main-*.css "$dist"/favicon.svg)
 total_raw=0 total_gz=0 total_br=0
 printf '%-48s %10s %10s %10s\n' "file (first view)" raw gzip-9 brotli-11
 for f in "${files[@]}"; do
@@ -19,8 +20,11 @@ for f in "${files[@]}"; do
   printf '%-48s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
 done
 printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
-if (( total_br > ceiling )); then
-  echo "size: first view is $total_br bytes brotli, over the ceiling of $ceiling bytes"
+html_br=$(brotli -q 11 -c "$dist/index.html" | wc -c)
+app_br=$((total_br - html_br))
+printf '%-48s %10s %10s %10d\n' "total without index.html" "" "" "$app_br"
+if (( app_br > ceiling )); then
+  echo "size: the first view without its HTML is $app_br bytes brotli, over the ceiling of $ceiling bytes"
   exit 1
 fi
-echo "size: first view is $total_br bytes brotli (ceiling $ceiling)"
+echo "size: the first view without its HTML is $app_br bytes brotli (ceiling $ceiling)"

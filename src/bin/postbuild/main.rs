@@ -23,6 +23,7 @@ mod start_script;
 mod static_images;
 mod story;
 mod versions;
+mod wasm_sections;
 
 use std::path::Path;
 use std::{env, fs, path::PathBuf, process::ExitCode};
