@@ -141,6 +141,7 @@ pub fn draw(
         // Updates of one deposit, joined in time order.
         let mut series: Vec<usize> = chart.points.iter().filter_map(|p| p.series).collect();
         crate::order::sort_unique(&mut series);
+        let mut lines: Vec<Vec<(i32, i32)>> = Vec::new();
         for s in series {
             let mut pts: Vec<&Point> = chart
                 .points
@@ -149,11 +150,16 @@ pub fn draw(
                 .collect();
             crate::order::sort_by(&mut pts, |a, b| a.x < b.x);
             let line: Vec<(i32, i32)> = pts.iter().map(|p| (x_of(p.x), y_of(p.y))).collect();
-            let _ = area.draw(&PathElement::new(line, palette.series[0].stroke_width(2)));
+            let _ = area.draw(&PathElement::new(
+                line.clone(),
+                palette.series[0].stroke_width(2),
+            ));
+            lines.push(line);
         }
         // Markers first, then labels: right of their point, or left when that would leave the
-        // plot; never over the axis, another label or a marker. A label with no room is left out
-        // (the readout and the table still name it), except the highlighted one.
+        // plot; never over the axis, another label, a marker or a line. A label with no room is
+        // left out (the readout and the table still name it), except the highlighted one: so a
+        // deposit's updates are named once, at the end of their line.
         let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
         let mut order: Vec<&Point> = chart.points.iter().collect();
         crate::order::sort_by(&mut order, |a, b| a.highlight && !b.highlight);
@@ -196,6 +202,9 @@ pub fn draw(
                     && !markers
                         .iter()
                         .any(|m| overlaps(r, m) && !(m.0 == x - R && m.1 == y - R))
+                    && !lines
+                        .iter()
+                        .any(|line| line.windows(2).any(|seg| crosses(r, seg[0], seg[1])))
             };
             let spot = [right, left].into_iter().find(|r| free(r)).or(p
                 .highlight
@@ -215,6 +224,17 @@ pub fn draw(
         }
     });
     Drawn { svg, height, marks }
+}
+
+/// Whether the segment from `a` to `b` passes through the rectangle (left, top, right, bottom):
+/// checked every 2 px along it, finer than a label's height.
+fn crosses(rect: &(i32, i32, i32, i32), a: (i32, i32), b: (i32, i32)) -> bool {
+    let steps = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / 2).max(1);
+    (0..=steps).any(|i| {
+        let x = a.0 + (b.0 - a.0) * i / steps;
+        let y = a.1 + (b.1 - a.1) * i / steps;
+        rect.0 <= x && x <= rect.2 && rect.1 <= y && y <= rect.3
+    })
 }
 
 fn legend_rows(chart: &Timeline, width: i32) -> Vec<Vec<(Shape, String)>> {
@@ -349,5 +369,55 @@ mod tests {
                 .unwrap_or(0)
         };
         assert!(y(2) < y(0) && y(0) < y(1));
+    }
+
+    #[test]
+    fn a_deposit_s_updates_are_named_once_at_the_end_of_their_line_not_across_it() {
+        let update = |x: f64, y: f64, datum| Point {
+            x,
+            y,
+            shape: Shape::Circle,
+            label: "Per Geijer".into(),
+            series: Some(0),
+            highlight: false,
+            datum,
+        };
+        let chart = Timeline {
+            points: vec![
+                update(2022.1, 1e6, 0),
+                update(2023.0, 1.3e6, 1),
+                update(2024.6, 2.2e6, 2),
+            ],
+            axis_label: "t REO".into(),
+            legend: vec![(Shape::Circle, "Resource".into())],
+        };
+        let drawn = draw(&chart, 600, &DARK, None, &|v| format!("{v}"));
+        assert_eq!(
+            drawn.svg.matches("Per Geijer").count(),
+            1,
+            "{}",
+            drawn.svg
+        );
+        // The one label is right of the latest update.
+        let last = drawn.marks.iter().find(|m| m.datum == 2).unwrap();
+        let at = drawn.svg.find("Per Geijer").unwrap();
+        let tag = &drawn.svg[drawn.svg[..at].rfind("<text").unwrap()..at];
+        let x: i32 = tag
+            .split("x=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(x > last.x + last.w, "{tag}");
+    }
+
+    #[test]
+    fn a_segment_crosses_a_rectangle_only_where_it_passes_through() {
+        let rect = (10, 10, 20, 20);
+        assert!(crosses(&rect, (0, 15), (30, 15)));
+        assert!(crosses(&rect, (0, 0), (30, 30)));
+        assert!(!crosses(&rect, (0, 0), (30, 0)));
+        assert!(!crosses(&rect, (25, 0), (25, 30)));
+        assert!(crosses(&rect, (15, 15), (15, 15)));
     }
 }

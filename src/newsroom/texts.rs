@@ -1,9 +1,10 @@
 //! The texts the newsroom makes, as plain functions (tested natively, and used at build time for
 //! the static images): the CSV file, the exported SVG with its caption, and the citations.
 
-use crate::figure::{Csv, Figure};
+use crate::data::Dataset;
+use crate::figure::{publisher_name, Csv, Figure};
 use crate::html::escape;
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, Lang, Strings};
 
 /// CSV for spreadsheets: a byte-order mark (Excel reads UTF-8 only with it), a comment line with
 /// the licence and sources, a header row and the exact figures.
@@ -147,20 +148,25 @@ pub fn citations(
     (short, long)
 }
 
+/// The publishers of a figure's sources, each once, in the figure's order, named in the reader's
+/// language ("路透社", not "Reuters", under a Chinese chart).
+pub fn publishers(d: &Dataset, figure: &Figure, lang: Lang) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for s in &figure.sources {
+        let name = publisher_name(d, s.publisher, lang);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// The line under every exported chart.
-pub fn source_line(figure: &Figure, t: &Strings) -> String {
-    let publishers: Vec<&str> =
-        figure
-            .sources
-            .iter()
-            .map(|s| s.publisher)
-            .fold(Vec::new(), |mut v, p| {
-                if !v.contains(&p) {
-                    v.push(p);
-                }
-                v
-            });
-    fill(t.source_line, &[("sources", &publishers.join(", "))])
+pub fn source_line(d: &Dataset, figure: &Figure, t: &Strings, lang: Lang) -> String {
+    fill(
+        t.source_line,
+        &[("sources", &publishers(d, figure, lang).join(", "))],
+    )
 }
 
 #[cfg(test)]
@@ -220,6 +226,33 @@ mod tests {
         assert!(
             zh.len() >= 2 && zh.iter().all(|l| crate::charts::text_width(l, 12.0) <= 200),
             "{zh:?}"
+        );
+    }
+
+    #[test]
+    fn the_source_line_names_publishers_once_in_the_reader_s_language() {
+        use crate::i18n::{strings, Lang};
+        let q = crate::url::Query::parse("");
+        for (lang, usgs) in [
+            (Lang::En, "U.S. Geological Survey"),
+            (Lang::Zh, "美国地质调查局"),
+        ] {
+            let f = crate::views::View::Reserves
+                .figures(dataset(), &q, lang, strings(lang))
+                .remove(0)
+                .1;
+            let line = source_line(dataset(), &f, strings(lang), lang);
+            assert_eq!(line.matches(usgs).count(), 1, "{line}");
+        }
+        let q = crate::url::Query::parse("?view=discoveries");
+        let f = crate::views::View::Discoveries
+            .figures(dataset(), &q, Lang::Zh, strings(Lang::Zh))
+            .remove(0)
+            .1;
+        let line = source_line(dataset(), &f, strings(Lang::Zh), Lang::Zh);
+        assert!(
+            line.contains("媒体报道（未署名），援引中国稀土集团") && !line.contains("Press report"),
+            "{line}"
         );
     }
 

@@ -181,7 +181,8 @@ fn make_file(action: Action, newsroom: Newsroom) {
         let figure = newsroom.figure()?;
         let drawn = figure.with(|f| f.draw(width, &palette, None, ctx.lang.get_untracked()));
         let svg = figure.with(|f| {
-            let (source, url) = (source_line(f, t), newsroom.share_url());
+            let lang = ctx.lang.get_untracked();
+            let (source, url) = (source_line(d, f, t, lang), newsroom.share_url());
             let caption = Caption {
                 title: t.title,
                 summary: &f.summary,

@@ -12,7 +12,7 @@ use rare_earth_explorer::data::dataset;
 use rare_earth_explorer::figure::Figure;
 use rare_earth_explorer::html::escape;
 use rare_earth_explorer::i18n::{strings, Lang, Strings};
-use rare_earth_explorer::newsroom::texts::{export_svg, source_line, Caption};
+use rare_earth_explorer::newsroom::texts::{export_svg, publishers, source_line, Caption};
 use rare_earth_explorer::url::Query;
 use rare_earth_explorer::views::View;
 
@@ -94,7 +94,7 @@ pub fn write(dir: &Path, raster: &Rasteriser) -> Result<(), String> {
 pub fn static_chart(figure: &Figure, view: View, lang: Lang) -> (String, u32) {
     let t = strings(lang);
     let drawn = figure.draw(WIDTH, &LIGHT, None, lang);
-    let source = source_line(figure, t);
+    let source = source_line(dataset(), figure, t, lang);
     let title = t.head(t.title, view.name(t));
     let caption = Caption {
         title: &title,
@@ -122,7 +122,7 @@ const HEADLINE_SIZES: [u32; 8] = [38, 36, 34, 32, 30, 28, 26, 24];
 pub fn social_card(figure: &Figure, view: View, lang: Lang) -> String {
     let (width, height) = CARD;
     let p = &LIGHT;
-    let words = CardWords::lay_out(figure, view, strings(lang));
+    let words = CardWords::lay_out(figure, view, lang);
     let CardWords {
         title,
         name,
@@ -166,12 +166,13 @@ struct CardWords {
 }
 
 impl CardWords {
-    fn lay_out(figure: &Figure, view: View, t: &Strings) -> CardWords {
+    fn lay_out(figure: &Figure, view: View, lang: Lang) -> CardWords {
+        let t = strings(lang);
         // Bold: wider than the estimate for regular type.
         let name = wrap(view.name(t), 58.0 * 1.1, TEXT_WIDTH as i32);
         let name_top = TITLE_TOP + 68;
         let headline_top = name_top + NAME_STEP * (name.len() as u32 - 1) + 28;
-        let source = card_source(figure, t);
+        let source = card_source(figure, t, lang);
         let source_top = CARD.1 - 44 - SOURCE_STEP * (source.len() as u32 - 1);
         let room = (source_top - 20 - 20).saturating_sub(headline_top);
         let (headline_size, headline) = fit_headline(&figure.summary, room);
@@ -197,13 +198,8 @@ impl CardWords {
 /// "Source: " and the publishers that fit in two lines, in the figure's order, then "…" for the rest
 /// (a view built from many reports, like Discoveries, names twenty). The source line's tail, the
 /// explorer's name, is left out: the card says it at the top.
-fn card_source(figure: &Figure, t: &Strings) -> Vec<String> {
-    let mut publishers: Vec<&str> = Vec::new();
-    for s in &figure.sources {
-        if !publishers.contains(&s.publisher) {
-            publishers.push(s.publisher);
-        }
-    }
+fn card_source(figure: &Figure, t: &Strings, lang: Lang) -> Vec<String> {
+    let publishers = publishers(dataset(), figure, lang);
     let label = t.source_line.split("{sources}").next().unwrap_or("");
     let line = |n: usize| {
         let mut list = publishers[..n].join(", ");
@@ -328,7 +324,7 @@ mod tests {
         for view in View::ALL {
             for lang in LANGS {
                 let figure = default_figure(view, lang);
-                let words = CardWords::lay_out(&figure, view, strings(lang));
+                let words = CardWords::lay_out(&figure, view, lang);
                 let key = format!("{}-{}", view.slug(), lang.code());
                 assert!(
                     words.headline_bottom() + 20 <= words.source_top - 20,
