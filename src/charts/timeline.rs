@@ -392,12 +392,7 @@ mod tests {
             legend: vec![(Shape::Circle, "Resource".into())],
         };
         let drawn = draw(&chart, 600, &DARK, None, &|v| format!("{v}"));
-        assert_eq!(
-            drawn.svg.matches("Per Geijer").count(),
-            1,
-            "{}",
-            drawn.svg
-        );
+        assert_eq!(drawn.svg.matches("Per Geijer").count(), 1, "{}", drawn.svg);
         // The one label is right of the latest update.
         let last = drawn.marks.iter().find(|m| m.datum == 2).unwrap();
         let at = drawn.svg.find("Per Geijer").unwrap();

@@ -165,7 +165,10 @@ pub fn publishers(d: &Dataset, figure: &Figure, lang: Lang) -> Vec<&'static str>
 pub fn source_line(d: &Dataset, figure: &Figure, t: &Strings, lang: Lang) -> String {
     fill(
         t.source_line,
-        &[("sources", &publishers(d, figure, lang).join(", "))],
+        &[(
+            "sources",
+            &publishers(d, figure, lang).join(t.list_separator),
+        )],
     )
 }
 
@@ -244,6 +247,7 @@ mod tests {
             let line = source_line(dataset(), &f, strings(lang), lang);
             assert_eq!(line.matches(usgs).count(), 1, "{line}");
         }
+        // Chinese names are listed with the enumeration comma, not ", ".
         let q = crate::url::Query::parse("?view=discoveries");
         let f = crate::views::View::Discoveries
             .figures(dataset(), &q, Lang::Zh, strings(Lang::Zh))
@@ -251,7 +255,9 @@ mod tests {
             .1;
         let line = source_line(dataset(), &f, strings(Lang::Zh), Lang::Zh);
         assert!(
-            line.contains("媒体报道（未署名），援引中国稀土集团") && !line.contains("Press report"),
+            line.contains("媒体报道（未署名），援引中国稀土集团、")
+                && !line.contains("Press report")
+                && !line.contains(", "),
             "{line}"
         );
     }

@@ -202,9 +202,10 @@ fn card_source(figure: &Figure, t: &Strings, lang: Lang) -> Vec<String> {
     let publishers = publishers(dataset(), figure, lang);
     let label = t.source_line.split("{sources}").next().unwrap_or("");
     let line = |n: usize| {
-        let mut list = publishers[..n].join(", ");
+        let mut list = publishers[..n].join(t.list_separator);
         if n < publishers.len() {
-            list.push_str(", …");
+            list.push_str(t.list_separator);
+            list.push('…');
         }
         lines(&format!("{label}{list}"), 20, TEXT_WIDTH)
     };

@@ -206,7 +206,10 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &Discoveri
         .collect();
     let alt = format!(
         "{summary} {}",
-        fill(w.discoveries_alt, &[("list", &listed.join(t.list_separator))])
+        fill(
+            w.discoveries_alt,
+            &[("list", &listed.join(t.list_separator))]
+        )
     );
     let mut legend: Vec<(Shape, String)> = Vec::new();
     for (_, basis) in BASES {
