@@ -43,9 +43,15 @@ pub struct Caption<'a> {
     pub url: &'a str,
 }
 
+/// The space left and right of everything in an exported image. The chart is drawn
+/// `width - 2 * MARGIN` wide: its axis title and legend start at its left edge, which on a page is
+/// inside the figure's padding but in an image would touch the border.
+pub const MARGIN: u32 = 8;
+
 /// The chart as a standalone SVG with its title above and the source line and address below, so a
 /// downloaded image still says what it shows and where it comes from. Long lines wrap: a subtitle
-/// cut off at the edge would change what it says. Returns the markup and its total height.
+/// cut off at the edge would change what it says. `chart_svg` is drawn `width - 2 * MARGIN` wide.
+/// Returns the markup and its total height.
 pub fn export_svg(
     chart_svg: &str,
     width: u32,
@@ -64,14 +70,14 @@ pub fn export_svg(
     } else {
         ("#ffffff", "#1f2328", "#596069")
     };
-    let max = width as i32 - 16;
+    let max = width as i32 - 2 * MARGIN as i32;
     let lines = |text: &str, px: f64, y0: u32, step: u32, size: &str, fill: &str, weight: &str| {
         crate::charts::wrap(text, px, max)
             .iter()
             .enumerate()
             .map(|(i, l)| {
                 format!(
-                    "<text x=\"8\" y=\"{}\" font-size=\"{size}\"{weight} fill=\"{fill}\">{}</text>",
+                    "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"{size}\"{weight} fill=\"{fill}\">{}</text>",
                     y0 + i as u32 * step,
                     escape(l)
                 )
@@ -99,7 +105,7 @@ pub fn export_svg(
     };
     let total = url_top + 15 * url_lines.len() as u32 + 4;
     // The chart's own <svg> nests fine inside ours once placed with x/y.
-    let inner = chart_svg.replacen("<svg ", &format!("<svg x=\"0\" y=\"{head}\" "), 1);
+    let inner = chart_svg.replacen("<svg ", &format!("<svg x=\"{MARGIN}\" y=\"{head}\" "), 1);
     let svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" font-family=\"sans-serif\">\
 <rect width=\"100%\" height=\"100%\" fill=\"{bg}\"/>{}{}{inner}{}{}</svg>",
@@ -212,7 +218,7 @@ mod tests {
                 && svg.contains("Source: USGS")
                 && svg.contains("a=1&amp;b=2")
         );
-        assert!(svg.contains("<svg x=\"0\" y=\"56\" width=\"10\""));
+        assert!(svg.contains("<svg x=\"8\" y=\"56\" width=\"10\""));
         assert!(svg.contains(&format!("height=\"{height}\"")));
     }
 

@@ -8,7 +8,7 @@ use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use web_sys::{Event, MouseEvent};
 
-use super::texts::{citations, csv_text, export_svg, source_line, Caption};
+use super::texts::{citations, csv_text, export_svg, source_line, Caption, MARGIN};
 use super::{snippet, Action, EmbedOptions, Newsroom, Status};
 use crate::components::on_demand::full_dataset;
 use crate::context::{base_url, tr};
@@ -179,7 +179,8 @@ fn make_file(action: Action, newsroom: Newsroom) {
         let dark = palette == crate::charts::DARK;
         let width = 760;
         let figure = newsroom.figure()?;
-        let drawn = figure.with(|f| f.draw(width, &palette, None, ctx.lang.get_untracked()));
+        let drawn =
+            figure.with(|f| f.draw(width - 2 * MARGIN, &palette, None, ctx.lang.get_untracked()));
         let svg = figure.with(|f| {
             let lang = ctx.lang.get_untracked();
             let (source, url) = (source_line(d, f, t, lang), newsroom.share_url());

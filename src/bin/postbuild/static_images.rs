@@ -12,7 +12,7 @@ use rare_earth_explorer::data::dataset;
 use rare_earth_explorer::figure::Figure;
 use rare_earth_explorer::html::escape;
 use rare_earth_explorer::i18n::{strings, Lang, Strings};
-use rare_earth_explorer::newsroom::texts::{export_svg, publishers, source_line, Caption};
+use rare_earth_explorer::newsroom::texts::{self, export_svg, publishers, source_line, Caption};
 use rare_earth_explorer::url::Query;
 use rare_earth_explorer::views::View;
 
@@ -93,7 +93,7 @@ pub fn write(dir: &Path, raster: &Rasteriser) -> Result<(), String> {
 /// the page: (SVG, height).
 pub fn static_chart(figure: &Figure, view: View, lang: Lang) -> (String, u32) {
     let t = strings(lang);
-    let drawn = figure.draw(WIDTH, &LIGHT, None, lang);
+    let drawn = figure.draw(WIDTH - 2 * texts::MARGIN, &LIGHT, None, lang);
     let source = source_line(dataset(), figure, t, lang);
     let title = t.head(t.title, view.name(t));
     let caption = Caption {
