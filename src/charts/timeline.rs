@@ -335,17 +335,22 @@ fn marker(
 mod tests {
     use super::*;
 
-    #[test]
-    fn log_axis_spans_the_data_in_whole_decades() {
-        let point = |x: f64, y: f64, datum| Point {
+    /// A resource of deposit 0 (one line), labelled `label`.
+    fn point(x: f64, y: f64, label: &str, highlight: bool, datum: usize) -> Point {
+        Point {
             x,
             y,
             shape: Shape::Circle,
-            label: format!("p{datum}"),
+            label: label.into(),
             series: Some(0),
-            highlight: datum == 0,
+            highlight,
             datum,
-        };
+        }
+    }
+
+    #[test]
+    fn log_axis_spans_the_data_in_whole_decades() {
+        let point = |x: f64, y: f64, datum| point(x, y, &format!("p{datum}"), datum == 0, datum);
         let chart = Timeline {
             points: vec![
                 point(2024.7, 4.96e6, 0),
@@ -373,15 +378,7 @@ mod tests {
 
     #[test]
     fn a_deposit_s_updates_are_named_once_at_the_end_of_their_line_not_across_it() {
-        let update = |x: f64, y: f64, datum| Point {
-            x,
-            y,
-            shape: Shape::Circle,
-            label: "Per Geijer".into(),
-            series: Some(0),
-            highlight: false,
-            datum,
-        };
+        let update = |x: f64, y: f64, datum| point(x, y, "Per Geijer", false, datum);
         let chart = Timeline {
             points: vec![
                 update(2022.1, 1e6, 0),

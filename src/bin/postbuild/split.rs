@@ -78,7 +78,7 @@ pub fn split_wasm(dir: &Path) -> Result<bool, String> {
     wasm_sections::check_glue_never_makes(&glue_text)?;
     let main_wasm = work.join("bg").join(format!("{stem}_bg.wasm"));
     let module = fs::read(&main_wasm).map_err(|e| format!("{}: {e}", main_wasm.display()))?;
-    let module = wasm_sections::drop_exports(&module, wasm_sections::UNUSED_EXPORTS)?;
+    let module = wasm_sections::drop_exports(&module, wasm_sections::UNUSED_CLASSES)?;
     fs::write(&main_wasm, module).map_err(|e| format!("{}: {e}", main_wasm.display()))?;
 
     let opt_params = wasm_opt_params()?;

@@ -8,22 +8,18 @@
 //! glue still names them in its class bodies, which run only for an object the wasm hands out;
 //! [`check_glue_never_makes`] fails the build if the glue ever could.
 
-/// The export names (lower case, as wasm-bindgen writes them) whose code no page of this app runs.
-pub const UNUSED_EXPORTS: &[&str] = &[
-    "intounderlyingsource",
-    "intounderlyingbytesource",
-    "intounderlyingsink",
+/// The classes whose exports no page of this app calls.
+pub const UNUSED_CLASSES: &[&str] = &[
+    "IntoUnderlyingSource",
+    "IntoUnderlyingByteSource",
+    "IntoUnderlyingSink",
 ];
 
 /// Fails when the glue can create one of the unused classes (wasm-bindgen writes `Class.__wrap(`
 /// where Rust returns such an object to JS): then their exports would be called, and dropping them
 /// would break the page.
 pub fn check_glue_never_makes(glue: &str) -> Result<(), String> {
-    for class in [
-        "IntoUnderlyingSource",
-        "IntoUnderlyingByteSource",
-        "IntoUnderlyingSink",
-    ] {
+    for class in UNUSED_CLASSES {
         if glue.contains(&format!("{class}.__wrap(")) {
             return Err(format!(
                 "the JS glue now creates {class} objects: its exports can no longer be dropped \
@@ -34,9 +30,11 @@ pub fn check_glue_never_makes(glue: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The module without the exports whose name contains one of `unused`. Every other section is
+/// The module without the exports of the `classes` (wasm-bindgen names them after the class in
+/// lower case: `intounderlyingsink_abort`, `__wbg_intounderlyingsink_free`). Every other section is
 /// copied byte for byte.
-pub fn drop_exports(module: &[u8], unused: &[&str]) -> Result<Vec<u8>, String> {
+pub fn drop_exports(module: &[u8], classes: &[&str]) -> Result<Vec<u8>, String> {
+    let unused: Vec<String> = classes.iter().map(|c| c.to_lowercase()).collect();
     const EXPORT_SECTION: u8 = 7;
     if module.len() < 8 || &module[..4] != b"\0asm" {
         return Err("not a wasm module".into());
@@ -51,7 +49,7 @@ pub fn drop_exports(module: &[u8], unused: &[&str]) -> Result<Vec<u8>, String> {
             .get(cursor..cursor + size)
             .ok_or("wasm section runs past the end")?;
         if id == EXPORT_SECTION {
-            let kept = filter_exports(body, unused)?;
+            let kept = filter_exports(body, &unused)?;
             out.push(EXPORT_SECTION);
             write_u32(&mut out, kept.len() as u32);
             out.extend_from_slice(&kept);
@@ -64,7 +62,7 @@ pub fn drop_exports(module: &[u8], unused: &[&str]) -> Result<Vec<u8>, String> {
 }
 
 /// The body of an export section without the unused entries.
-fn filter_exports(body: &[u8], unused: &[&str]) -> Result<Vec<u8>, String> {
+fn filter_exports(body: &[u8], unused: &[String]) -> Result<Vec<u8>, String> {
     let mut cursor = 0;
     let count = read_u32(body, &mut cursor)?;
     let mut kept = Vec::new();
@@ -78,7 +76,7 @@ fn filter_exports(body: &[u8], unused: &[&str]) -> Result<Vec<u8>, String> {
         let name = std::str::from_utf8(name).map_err(|_| "export name is not UTF-8")?;
         cursor += name_len + 1; // the name, then the export's kind
         read_u32(body, &mut cursor)?; // the index of what it exports
-        if !unused.iter().any(|u| name.contains(u)) {
+        if !unused.iter().any(|u| name.contains(u.as_str())) {
             kept.extend_from_slice(&body[start..cursor]);
             kept_count += 1;
         }
@@ -146,22 +144,22 @@ mod tests {
             ("__wbg_intounderlyingsource_free", 202),
             ("memory_grow", 300),
         ]);
-        let output = drop_exports(&input, UNUSED_EXPORTS).unwrap();
+        let output = drop_exports(&input, UNUSED_CLASSES).unwrap();
         assert_eq!(output, module(&[("main", 200), ("memory_grow", 300)]));
     }
 
     #[test]
     fn a_module_without_such_exports_is_unchanged() {
         let input = module(&[("main", 200), ("start", 201)]);
-        assert_eq!(drop_exports(&input, UNUSED_EXPORTS).unwrap(), input);
+        assert_eq!(drop_exports(&input, UNUSED_CLASSES).unwrap(), input);
     }
 
     #[test]
     fn damaged_input_is_an_error_not_a_panic() {
         let input = module(&[("main", 200)]);
-        assert!(drop_exports(&input[..input.len() - 3], UNUSED_EXPORTS).is_err());
-        assert!(drop_exports(b"not wasm", UNUSED_EXPORTS).is_err());
-        assert!(drop_exports(&[0, 97, 115, 109, 1, 0, 0, 0, 7, 0xff], UNUSED_EXPORTS).is_err());
+        assert!(drop_exports(&input[..input.len() - 3], UNUSED_CLASSES).is_err());
+        assert!(drop_exports(b"not wasm", UNUSED_CLASSES).is_err());
+        assert!(drop_exports(&[0, 97, 115, 109, 1, 0, 0, 0, 7, 0xff], UNUSED_CLASSES).is_err());
     }
 
     #[test]
