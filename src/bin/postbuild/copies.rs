@@ -32,6 +32,10 @@ pub fn write(dir: &Path, html: &str) -> Result<String, String> {
     let html = with_chart_boxes(dir, html, &rules)?;
     let script = named_by_content("copy", "js", COPY_JS);
     fs::write(dir.join(&script), COPY_JS).map_err(|e| format!("{script}: {e}"))?;
+    // It blocks the first paint: in release, its comments and long names stay in the source.
+    if crate::split::release() {
+        crate::split::minify_js(&dir.join(&script), false)?;
+    }
     let mut index = None;
     for (view, lang, copy) in pages {
         let name = format!("{}-{}.html", view.slug(), lang.code());
@@ -111,6 +115,13 @@ fn with_chart_boxes(dir: &Path, html: &str, rules: &[String]) -> Result<String, 
         "{css}\n/* Chart boxes of the build-time copies (src/copy.rs), written by the build. */\n{}\n",
         rules.join("\n")
     );
+    // Every page blocks its first paint on this file, an embed's untouched reader included:
+    // in release it goes without its comments and spaces (−1.5 KB brotli, issue #23).
+    let css = if crate::split::release() {
+        minified_css(&css)
+    } else {
+        css
+    };
     let new = named_by_content("main", "css", &css);
     fs::write(dir.join(&new), &css).map_err(|e| format!("{new}: {e}"))?;
     fs::remove_file(dir.join(old)).map_err(|e| format!("{old}: {e}"))?;
@@ -118,8 +129,70 @@ fn with_chart_boxes(dir: &Path, html: &str, rules: &[String]) -> Result<String, 
     crate::split::replace_integrity(&html, &new, css.as_bytes())
 }
 
+/// `css` without comments and without the spaces nothing needs: runs of white space become one,
+/// and none is kept beside `{ } ; , >`. Strings are left as they are.
+fn minified_css(css: &str) -> String {
+    const TIGHT: &[char] = &['{', '}', ';', ',', '>'];
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                if space && !out.ends_with(TIGHT) && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                while let Some(s) = chars.next() {
+                    out.push(s);
+                    if s == '\\' {
+                        out.extend(chars.next());
+                    } else if s == c {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for s in chars.by_ref() {
+                    if last == '*' && s == '/' {
+                        break;
+                    }
+                    last = s;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            c => {
+                if space && !out.is_empty() && !out.ends_with(TIGHT) && !TIGHT.contains(&c) {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 fn named_by_content(stem: &str, extension: &str, content: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     content.hash(&mut hasher);
     format!("{stem}-{:016x}.{extension}", hasher.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minified_css;
+
+    #[test]
+    fn css_keeps_its_meaning_without_comments_and_spaces() {
+        let css = "/* a comment */\n.tabs > a:hover,\n.x  :is(b, c) {\n  color: var(--ink);\n  content: \"↓  /* not a comment */ \" / \"\";\n  width: calc(100% - 2rem);\n}\n@media (max-width: 30rem) { .a .b { margin: 0 auto; } }\n";
+        assert_eq!(
+            minified_css(css),
+            ".tabs>a:hover,.x :is(b,c){color: var(--ink);content: \"↓  /* not a comment */ \" / \"\";width: calc(100% - 2rem);}@media (max-width: 30rem){.a .b{margin: 0 auto;}}"
+        );
+    }
 }

@@ -39,7 +39,7 @@ pub fn split_wasm(dir: &Path) -> Result<bool, String> {
         .and_then(|s| s.to_str())
         .ok_or("bad glue file name")?
         .to_string();
-    let release = env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let release = release();
     let target = env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
@@ -132,7 +132,7 @@ pub fn split_wasm(dir: &Path) -> Result<bool, String> {
     if release {
         // Trunk minifies the scripts it writes, not the ones this hook writes in their place.
         for script in [glue.clone(), dir.join(&loader_name)] {
-            minify_js(&script)?;
+            minify_js(&script, true)?;
         }
     }
 
@@ -222,11 +222,18 @@ fn wasm_opt_params() -> Result<Vec<String>, String> {
 /// Minifies an ES module in place with terser (installed from npm into `tools/`, see
 /// scripts/setup.sh): -1,884 B brotli over the glue and the split loader, measured. Names the wasm
 /// imports and exports by are strings and object keys, which terser leaves as they are.
-fn minify_js(script: &Path) -> Result<(), String> {
+/// Whether Trunk is making a release build (a hand-run post-build program counts as one).
+pub fn release() -> bool {
+    env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
+}
+
+/// Minifies `script` in place with terser: an ES module, or a classic script.
+pub fn minify_js(script: &Path, module: bool) -> Result<(), String> {
     run_tool(
         Command::new("terser")
             .arg(script)
-            .args(["--module", "--ecma", "2020", "--compress", "passes=2"])
+            .args(if module { &["--module"][..] } else { &[] })
+            .args(["--ecma", "2020", "--compress", "passes=2"])
             .args(["--mangle", "--comments", "false", "--output"])
             .arg(script),
     )
