@@ -1,6 +1,8 @@
 //! The build-time copy of the page: for one view and language at its default state, the page as
-//! the app renders it (header, tabs, controls inert, summary, chart, notes, sources, footer), in
-//! HTML and CSS alone. The post-build step writes one page per view and language with its copy
+//! the app renders it (header, tabs, controls, summary, chart, notes, sources, footer), in HTML
+//! and CSS alone. Its tabs are links to the other views' pages, so they work without JavaScript;
+//! with it, `copy.js` keeps every tap on the copy for the app (issue #23) and hides the controls
+//! that only the app can carry out from readers without it. The post-build step writes one page per view and language with its copy
 //! (src/bin/postbuild/copies.rs); the reader sees the chart before any wasm arrives, and the app,
 //! once mounted and its view ready, removes the copy in the same task (`take_over` in lib.rs).
 //!
@@ -30,12 +32,12 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
     };
     let mut html = format!(
         "<div id=\"copy\" class=\"app\" data-view=\"{slug}\" data-lang=\"{code}\">\
-<header class=\"masthead\"><div class=\"settings\" role=\"group\" aria-label=\"{settings}\" inert>\
+<header class=\"masthead\"><div class=\"settings\" role=\"group\" aria-label=\"{settings}\">\
 <label class=\"control inline\" for=\"copy-theme\"><span class=\"control-label\">{theme}</span>\
 <select id=\"copy-theme\">{auto}{light}{dark}</select></label>\
 <button type=\"button\" class=\"lang-switch\" lang=\"{other}\">{switch}</button></div>\
 <h1>{title}</h1><p class=\"dek\">{dek}</p></header>\
-<div class=\"tabs\" inert>",
+<nav class=\"tabs\" aria-label=\"{views}\">",
         slug = view.slug(),
         code = lang.code(),
         settings = escape(t.settings_label),
@@ -46,17 +48,24 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         switch = escape(t.switch_lang),
         title = escape(t.title),
         dek = escape(t.dek),
+        views = escape(t.views_label),
     );
     for v in View::ALL {
-        let selected = v == view;
-        // Plain buttons: ARIA tabs come with the app that makes them work.
+        // Links to the views' own pages, the one on show the current page: ARIA tabs come with
+        // the app that makes them work, and a link inside a tab list would be neither.
         html.push_str(&format!(
-            "<button type=\"button\"{}>{}</button>",
-            if selected { " data-selected" } else { "" },
-            escape(v.name(t))
+            "<a href=\"{slug}-{code}.html\"{current}>{name}</a>",
+            slug = v.slug(),
+            code = lang.code(),
+            current = if v == view {
+                " aria-current=\"page\""
+            } else {
+                ""
+            },
+            name = escape(v.name(t))
         ));
     }
-    html.push_str("</div>");
+    html.push_str("</nav>");
     for v in View::ALL {
         if v == view {
             html.push_str(&format!(
@@ -81,16 +90,17 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         })
         .collect();
     html.push_str(&format!(
-        "<div class=\"actions\" role=\"group\" aria-label=\"{actions}\" inert>\
+        "<div class=\"actions\" role=\"group\" aria-label=\"{actions}\">\
 <button type=\"button\">{share}</button><button type=\"button\">{embed}</button>\
 <button type=\"button\">{cite}</button><button type=\"button\" class=\"download\">{csv}</button>\
 <button type=\"button\" class=\"download\">{png}</button><button type=\"button\" class=\"download\">{svg}</button>\
 <p class=\"status\" role=\"status\"></p></div>\
-<section class=\"claims\"><h2 class=\"claims-heading\"><button type=\"button\" aria-expanded=\"false\" inert>{claims}</button></h2></section>\
+<section class=\"claims\"><h2 class=\"claims-heading\"><button type=\"button\" id=\"copy-claims-toggle\" aria-expanded=\"false\">{claims}</button></h2></section>\
 <footer class=\"site-footer\"><p>{sources}</p><ul>{links}</ul><p class=\"fine\">{method}</p>\
 <p class=\"fine data-as-of\">{as_of}</p></footer>\
 <footer class=\"embed-footer\"><span>{usgs} · {customs}</span><span class=\"data-as-of\">{as_of}</span>\
-<a href=\"{slug}-{code}.html\" target=\"_blank\" rel=\"noopener\">{full} ↗</a></footer></div>",
+<a href=\"{slug}-{code}.html\" target=\"_blank\" rel=\"noopener\">{full} ↗</a></footer>\
+<p id=\"copy-status\" class=\"visually-hidden\" role=\"status\" data-busy=\"{loading}\"></p></div>",
         actions = escape(t.actions_label),
         share = escape(t.share),
         embed = escape(t.embed),
@@ -107,6 +117,7 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         slug = view.slug(),
         code = lang.code(),
         full = escape(t.open_full),
+        loading = escape(t.loading),
     ));
     (html, css)
 }

@@ -56,10 +56,13 @@ pub fn start() {
 
 /// The page's build-time copy (src/copy.rs) goes once the app shows the same thing: the app is
 /// mounted behind it, out of sight, and when the view on show is built (a view loaded on demand
-/// has its code), the copy is removed in the same task, so no frame shows neither or both. A
-/// reader's focus on a link of the copy moves to the same link of the app.
+/// has its code), the copy is removed in the same task, so no frame shows neither or both.
+/// The copy's script (`copy.js`) hears of both moments and carries the reader's taps on the copy
+/// over to the app: the view asked for as soon as the app is mounted (`explorer:app-mounted`), so
+/// the wait is for that view; the other taps once it is up, just before the copy goes
+/// (`explorer:take-over`), and the focus after (`explorer:copy-replaced`). The copy may have been
+/// swapped for another view's meanwhile: it is found again each time.
 fn take_over() {
-    use wasm_bindgen::JsCast;
     let document = leptos::prelude::document();
     let Some(copy) = document.get_element_by_id("copy") else {
         return;
@@ -71,35 +74,30 @@ fn take_over() {
         copy.remove();
         return;
     }
+    tell("explorer:app-mounted");
     // Polled once a frame; a view that cannot load (its failure shows in the app) stops the wait.
-    let frames = std::rc::Rc::new(std::cell::Cell::new(0u32));
-    fn next(copy: web_sys::Element, frames: std::rc::Rc<std::cell::Cell<u32>>) {
+    fn next(frames: u32) {
         leptos::prelude::request_animation_frame(move || {
-            frames.set(frames.get() + 1);
-            if shell::host::view_loading() && frames.get() < 600 {
-                return next(copy, frames);
+            if shell::host::view_loading() && frames < 600 {
+                return next(frames + 1);
             }
-            let document = leptos::prelude::document();
-            let focused = document
-                .active_element()
-                .filter(|el| copy.contains(Some(el)))
-                .and_then(|el| el.get_attribute("href"));
+            let Some(copy) = leptos::prelude::document().get_element_by_id("copy") else {
+                return;
+            };
+            tell("explorer:take-over");
             copy.remove();
             mark("explorer:copy-replaced");
-            let again = focused.and_then(|href| {
-                let href = href.replace('\\', "\\\\").replace('"', "\\\"");
-                document
-                    .query_selector(&format!("#app a[href=\"{href}\"]"))
-                    .ok()??
-                    .dyn_into::<web_sys::HtmlElement>()
-                    .ok()
-            });
-            if let Some(link) = again {
-                let _ = link.focus();
-            }
+            tell("explorer:copy-replaced");
         });
     }
-    next(copy, frames);
+    next(0);
+}
+
+/// Tells the page's own scripts (`copy.js`) that the app has reached a step of its start.
+fn tell(name: &str) {
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = leptos::prelude::document().dispatch_event(&event);
+    }
 }
 
 fn mark(name: &str) {

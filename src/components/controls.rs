@@ -91,8 +91,9 @@ pub fn picked<T: Copy>(options: &[(&'static str, T)], name: &str) -> Option<T> {
     options.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
 }
 
-/// A drop-down as the build-time copy prints it (`Select`'s markup): inert until the app runs,
-/// and with the id prefixed, so the copy and the app never share one while both are in the page.
+/// A drop-down as the build-time copy prints it (`Select`'s markup), with the id prefixed, so the
+/// copy and the app never share one while both are in the page; a change before the app runs is
+/// kept for it (`copy.js` finds the app's twin by the id without its prefix).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn select_html(label: &str, id: &str, choices: &[Choice], current: &str) -> String {
     format!(

@@ -189,7 +189,7 @@ pub fn figure_html(
     }));
     format!(
         "<figure class=\"figure\"><p class=\"summary\">{summary}</p>\
-<div class=\"switch\" role=\"group\" aria-label=\"{show_as}\" inert>\
+<div class=\"switch\" role=\"group\" aria-label=\"{show_as}\">\
 <button type=\"button\" aria-pressed=\"true\">{chart}</button>\
 <button type=\"button\" aria-pressed=\"false\">{table}</button></div>\
 <div class=\"chart\" role=\"img\" aria-label=\"{alt}\" data-chart=\"{key}\"><div>{drawings}</div></div>\

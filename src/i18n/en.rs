@@ -140,6 +140,7 @@ catalogue! {
         view_failed: "This view could not be loaded. Check the connection and try again.",
         retry: "Try again",
         load_failed: "This could not be loaded. Check the connection and try again.",
+        loading: "Loading…",
 
     }
     lists {

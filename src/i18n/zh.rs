@@ -142,6 +142,7 @@ pub static ZH: Strings = Strings {
     view_failed: "无法加载此视图。请检查网络连接后重试。",
     retry: "重试",
     load_failed: "无法加载。请检查网络连接后重试。",
+    loading: "正在加载…",
 
     reserves_table_headers: &["国家", "储量（稀土氧化物，吨）", "占全球比重", "较上一版本变化（本站计算）", "储采比（年，本站计算）", "来源"],
 };

@@ -203,7 +203,8 @@ impl View {
     }
 
     /// The view at its default state as the build-time copy of the page prints it (its
-    /// component's markup, controls inert); the copy's chart heights go to `css`.
+    /// component's markup; a tap on its controls before the app runs is kept for the app); the
+    /// copy's chart heights go to `css`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn copy(self, d: &Dataset, lang: Lang, t: &Strings, css: &mut Vec<String>) -> String {
         match self {

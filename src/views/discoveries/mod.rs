@@ -57,7 +57,7 @@ pub fn copy(d: &Dataset, lang: Lang, t: &Strings, css: &mut Vec<String>) -> Stri
     let (s, w) = (State::default(), texts::<DiscoveriesTexts>(lang));
     let off = off_chart(d, &s, lang, t, w);
     format!(
-        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\" inert>{}{}</div>{}\
+        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\">{}{}</div>{}\
 <section class=\"off-chart\"><h3>{}</h3><p>{}</p><ul>{}</ul></section></div>",
         select_html(t.country, "country", &countries_offered(d, lang, w), ""),
         select_html(w.basis, "basis", &bases_offered(t, w), ""),

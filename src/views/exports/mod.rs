@@ -42,7 +42,7 @@ pub fn copy(
     let (s, w) = (State::default(), texts::<ExportsTexts>(lang));
     let key = |i: usize| format!("{SLUG}-{}-{i}", lang.code());
     format!(
-        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\" inert>{}</div>{}{}\
+        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\">{}</div>{}{}\
 <h3 class=\"subhead\">{}</h3>{}</div>",
         segmented_html(
             w.show,

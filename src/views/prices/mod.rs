@@ -34,9 +34,16 @@ pub fn copy(
     let (s, w) = (State::default(), texts::<PricesTexts>(lang));
     let oxides = choices(&OXIDES, |o| oxide_name(o, w));
     format!(
-        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\" inert>{}</div>{}{}</div>",
+        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\">{}</div>{}{}</div>",
         select_html(w.oxide, "oxide", &oxides, name_of(&OXIDES, s.oxide)),
-        figure_html(&figure(d, &s, lang, t, w), &format!("{SLUG}-{}-0", lang.code()), d, lang, t, css),
+        figure_html(
+            &figure(d, &s, lang, t, w),
+            &format!("{SLUG}-{}-0", lang.code()),
+            d,
+            lang,
+            t,
+            css
+        ),
         view_link_html("exports", lang, w.see_exports),
     )
 }

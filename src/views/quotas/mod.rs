@@ -52,11 +52,23 @@ pub fn copy(
     let (s, w) = (State::default(), texts::<QuotasTexts>(lang));
     let (from, to) = year_span(d, &s);
     format!(
-        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\" inert>{}{}{}</div>{}</div>",
-        segmented_html(w.breakdown, "quota", &breakdowns_offered(w), name_of(&BREAKDOWNS, s.breakdown)),
+        "<div class=\"on-demand\" aria-busy=\"false\"><div class=\"controls\">{}{}{}</div>{}</div>",
+        segmented_html(
+            w.breakdown,
+            "quota",
+            &breakdowns_offered(w),
+            name_of(&BREAKDOWNS, s.breakdown)
+        ),
         select_html(w.from_year, "from", &years_offered(d), &from.to_string()),
         select_html(w.to_year, "to", &years_offered(d), &to.to_string()),
-        figure_html(&figure(d, &s, lang, t, w), &format!("{SLUG}-{}-0", lang.code()), d, lang, t, css),
+        figure_html(
+            &figure(d, &s, lang, t, w),
+            &format!("{SLUG}-{}-0", lang.code()),
+            d,
+            lang,
+            t,
+            css
+        ),
     )
 }
 

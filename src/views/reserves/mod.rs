@@ -76,8 +76,8 @@ pub fn copy(d: &Dataset, lang: crate::i18n::Lang, t: &Strings, css: &mut Vec<Str
     use crate::html::escape;
     let s = State::default();
     format!(
-        "<div class=\"controls\" inert>{}{}</div><p class=\"edition-note\">{}</p>{}\
-<details class=\"revisions\" inert><summary>{}</summary></details>",
+        "<div class=\"controls\">{}{}</div><p class=\"edition-note\">{}</p>{}\
+<details class=\"revisions\"><summary>{}</summary></details>",
         select_html(
             t.edition,
             "edition",
