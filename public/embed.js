@@ -59,6 +59,19 @@
     if (h > 0 && h < 1 / 0) own.add(f), size(f, h), say({ [K]: 'height-ack', height: h });
   }));
 
+  // A mouse nearing an explorer frame is the reader reaching for it: the widget, which starts its
+  // app only on intent (docs/embedding.md, "Lazy loading"), is told (checked once a frame at most).
+  let px, py, moved;
+  addEventListener('pointermove', (e) => {
+    if (e.pointerType != 'mouse') return;
+    px = e.clientX, py = e.clientY;
+    moved ||= requestAnimationFrame(safe(() => {
+      moved = 0;
+      D.querySelectorAll(S).forEach((f, r) => (r = f.getBoundingClientRect(), px > r.left - 96 && px < r.right + 96 &&
+        py > r.top - 96 && py < r.bottom + 96) && f.contentWindow?.postMessage({ [K]: 'intent' }, new URL(f.src).origin));
+    }));
+  }, { passive: true });
+
   // <rare-earth-explorer>: reserves its height over its fallback and static image; makes its iframe
   // within 800 px of the viewport, under the placeholder until the frame has loaded.
   let io = new IntersectionObserver(safe((es) => es.map(({ target: el, isIntersecting }) => {

@@ -112,11 +112,12 @@ pub fn App() -> impl IntoView {
     // values, not signals, so the page around the views is built once and never watched.
     let (embed, show_tabs) = page.with_untracked(|p| (p.embed, !p.embed || p.tabs));
     // The views built before they are shown (`View::bit`): each one the pointer or the focus
-    // reaches for (its tab), and, once the first view is up, the others one at a time when the
-    // page is idle, so a reader's first click on another tab is as quick as any later one.
+    // reaches for (its tab), and, once the reader has done something with the widget, the others
+    // one at a time when the page is idle, so a first click on another tab is as quick as any
+    // later one. Never for a reader who only reads the first view (issue #23): their bytes.
     let reached = RwSignal::new(0u32);
-    if show_tabs && !saves_data() {
-        build_when_idle(reached, page.with_untracked(|p| p.view));
+    if show_tabs && fetches_ahead() {
+        when_engaged(move || build_when_idle(reached, page.with_untracked(|p| p.view)));
     }
     // A panel shown again re-measures its chart (the window may have changed while it was hidden),
     // in the next frame: by then the panel is visible and has its width.
@@ -148,8 +149,8 @@ pub fn App() -> impl IntoView {
 /// Builds the views not yet built, hidden, one after the other in idle periods (each is one task
 /// of a few tens of ms once its code and rows are here: unpacked, its figure drawn), starting once
 /// nothing is loading. Stops at the first part that could not be loaded (the reader is offline:
-/// the view will say so when opened). Not for an embed locked to one view, nor for a reader saving
-/// data.
+/// the view will say so when opened). Not for an embed locked to one view, nor where nothing is
+/// fetched ahead.
 fn build_when_idle(reached: RwSignal<u32>, shown: &'static str) {
     url_sync::when_idle(IDLE_BUILD_WITHIN_MS, move || {
         let doc = document();
@@ -175,12 +176,26 @@ fn build_when_idle(reached: RwSignal<u32>, shown: &'static str) {
 /// not been idle (Chromium can hold idle callbacks back for seconds).
 const IDLE_BUILD_WITHIN_MS: u32 = 2000;
 
-/// The reader asked the browser to save data (`navigator.connection.saveData`, Chromium only).
-fn saves_data() -> bool {
-    let navigator = window().navigator();
-    js_sys::Reflect::get(&navigator, &"connection".into())
-        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()))
-        .is_ok_and(|v| v.as_bool() == Some(true))
+/// Whether what the reader has not asked for may be fetched ahead: not when they asked the
+/// browser to save data, nor on a 2G or 3G connection (`copy.js` reads `navigator.connection`
+/// before the first paint and marks the page).
+fn fetches_ahead() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| !root.has_attribute("data-no-prefetch"))
+}
+
+/// Runs `f` once the reader has interacted with the widget: a tap, a key, a change (`copy.js`
+/// marks the page `data-engaged` and says `explorer:engaged`, before or after the app started).
+fn when_engaged(f: impl FnOnce() + 'static) {
+    let doc = document();
+    if doc
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-engaged"))
+    {
+        return f();
+    }
+    gloo::events::EventListener::once(&doc, "explorer:engaged", move |_| f()).forget();
 }
 
 /// One view's tab panel. Built on its first visit (or just before, see `reached` in `App`) and

@@ -10,9 +10,10 @@ use crate::views::View;
 #[component]
 pub fn Tabs(reached: RwSignal<u32>) -> impl IntoView {
     let ctx = use_ctx();
-    // The reader is about to open this view: build it now (see `reached` in `App`).
+    // The reader is about to open this view: build it now (see `reached` in `App`), unless
+    // nothing is fetched ahead (Save-Data, a slow connection).
     let prepare = move |view: View| {
-        if reached.get_untracked() & view.bit() == 0 {
+        if reached.get_untracked() & view.bit() == 0 && super::fetches_ahead() {
             reached.update(|bits| *bits |= view.bit());
         }
     };

@@ -3,8 +3,8 @@
 //! 1. splits the wasm: the code of the parts loaded on demand moves into chunks, the rows only
 //!    they read into a text file (`split`);
 //! 2. moves Trunk's inline start-up script into a file, so the page runs under a Content Security
-//!    Policy without `'unsafe-inline'`, and starts the wasm only when it is wanted
-//!    (`start_script`);
+//!    Policy without `'unsafe-inline'`, and fetches the JS glue and the wasm only when the app is
+//!    wanted (`start_script`);
 //! 3. writes the story for readers without JavaScript into `index.html` (`story`);
 //! 4. writes a page per view and language with the build-time copy of that view and the link
 //!    preview's tags naming its card, the first view's in English as `index.html` (`copies`);
@@ -52,7 +52,7 @@ fn run(dir: &Path) -> Result<(), String> {
     let index_path = dir.join("index.html");
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let html = start_script::externalise(dir, &html, &split::parts(dir)?)?;
+    let html = start_script::externalise(dir, &html)?;
     let html = story::write(html)?;
     let html = copies::write(dir, &html)?;
     fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;

@@ -157,22 +157,6 @@ pub fn write_rows(dir: &Path) -> Result<(), String> {
     fs::write(dir.join(ROWS_FILE), text).map_err(|e| format!("{ROWS_FILE}: {e}"))
 }
 
-/// The files the views after the first need (their wasm chunks, the rows file), which the start
-/// script fetches when the page is idle; none in a build without split.
-pub fn parts(dir: &Path) -> Result<Vec<String>, String> {
-    let mut parts: Vec<String> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".wasm") && !name.ends_with("_bg.wasm"))
-        .collect();
-    if parts.is_empty() {
-        return Ok(parts);
-    }
-    parts.sort();
-    parts.push(ROWS_FILE.to_string());
-    Ok(parts)
-}
-
 /// Sets the `integrity` attribute of the tag that links `name` to the SHA-384 of `bytes`.
 pub fn replace_integrity(html: &str, name: &str, bytes: &[u8]) -> Result<String, String> {
     use base64::Engine;
