@@ -1,12 +1,12 @@
 // The first chart from HTML (issue #19): each view and language has its page with a build-time copy
 // of the view (src/copy.rs), painted before any wasm; the app takes its place without moving a box;
-// a URL the copy does not show has none; ?static is the copy alone; the wasm waits for a widget far
-// below the fold; the copy tells a host its height before the wasm runs; the other views' files
-// are fetched when the page is idle.
+// a URL the copy does not show has none; ?static is the copy alone; in an embed the wasm waits for
+// the reader to reach for the widget (issue #23); the copy tells a host its height before the wasm
+// runs; the other views' files are fetched once the reader has done something with the widget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ROWS_FILE, WASM_CHUNK, assertClean, ready, settle } from './lib/browser.mjs';
+import { ROWS_FILE, WASM_CHUNK, assertClean, ready, settle, visiblePoint } from './lib/browser.mjs';
 import { article, iframeSnippet, openHost, paragraphs, useHost } from './lib/host.mjs';
 import { SLUGS } from './lib/tabs.mjs';
 
@@ -225,7 +225,7 @@ test('?static: the copy of the view asked for, with its sources, no controls, an
 // ---------------------------------------------------------------------------
 // 6. In someone else's article.
 
-test('an embed far below the fold paints its copy but fetches its wasm only when scrolled near', TIMEOUT, async (t) => {
+test('an embed paints its copy but fetches its wasm only when the reader reaches for it, not when scrolled near', TIMEOUT, async (t) => {
   const body = `${paragraphs(4)}<div class="spacer"></div>${iframeSnippet(env.explorer.origin, { view: 'quotas', lang: 'en', lazy: false })}${paragraphs(2)}`;
   const url = await env.page('far-copy.html', article({ body, head: '<link rel="stylesheet" href="/spacer.css">' }));
   await env.page('spacer.css', '.spacer { height: 6000px; }');
@@ -236,9 +236,15 @@ test('an embed far below the fold paints its copy but fetches its wasm only when
   await frame.waitForSelector('#copy .chart', { state: 'visible' });
   await delay(1500);
   assert.deepEqual(requests.filter((u) => MAIN_WASM.test(u)), [], 'no wasm while far below');
+  // In sight, the copy is the widget: an article's reader who does not reach for it costs nothing more.
   await page.locator('iframe[data-rare-earth-explorer]').scrollIntoViewIfNeeded();
+  await delay(2000);
+  assert.deepEqual(requests.filter((u) => MAIN_WASM.test(u) || /\/rare-earth-explorer-[^/]*\.js$/.test(u)), [], 'no wasm nor its JS glue in sight');
+  // The pointer on it: the app comes.
+  const point = await visiblePoint(page, page.locator('iframe[data-rare-earth-explorer]'));
+  await page.mouse.move(point.x, point.y);
   await settle(() => requests.filter((u) => MAIN_WASM.test(u)).length, (n) => n > 0, 10_000);
-  assert.ok(requests.some((u) => MAIN_WASM.test(u)), 'the wasm once near');
+  assert.equal(requests.filter((u) => MAIN_WASM.test(u)).length, 1, 'the wasm once the pointer is on the widget');
   await frame.waitForFunction(() => !document.getElementById('copy'), null, { timeout: 20_000 });
 });
 
@@ -260,18 +266,24 @@ test('before its wasm runs, the copy tells the host its height, so the frame is 
 // ---------------------------------------------------------------------------
 // 7. The other views, fetched on idle.
 
-test('once the app runs, the other views\' code and rows are fetched when the page is idle; a locked embed fetches none', TIMEOUT, async (t) => {
+test('the other views\' code and rows come only once the reader has done something with the widget; a locked embed fetches none', TIMEOUT, async (t) => {
+  const ahead = (requests) => requests.filter((u) => WASM_CHUNK.test(u) || ROWS_FILE.test(u));
   const opened = await open(t, '/');
   await ready(opened.page);
-  const fetched = await settle(() => opened.requests.filter((u) => WASM_CHUNK.test(u) || ROWS_FILE.test(u)), (r) => r.some((u) => ROWS_FILE.test(u)), 10_000);
+  await delay(4000);
+  assert.deepEqual(ahead(opened.requests), [], 'nothing ahead for a reader who only reads');
+  // A change of the first view's control: the reader is engaged.
+  await opened.page.selectOption('select#measure', 'share');
+  const fetched = await settle(() => ahead(opened.requests), (r) => r.some((u) => ROWS_FILE.test(u)) && r.filter((u) => WASM_CHUNK.test(u)).length >= SLUGS.length - 1, 15_000);
   assert.ok(fetched.some((u) => ROWS_FILE.test(u)), 'the rows file');
   assert.ok(fetched.filter((u) => WASM_CHUNK.test(u)).length >= SLUGS.length - 1, `the views' chunks: ${fetched.length}`);
   assertClean(opened);
 
   const locked = await open(t, '/reserves-en.html?embed=1&tabs=0');
   await ready(locked.page);
+  await locked.page.selectOption('select#measure', 'share');
   await delay(5000);
-  assert.deepEqual(locked.requests.filter((u) => WASM_CHUNK.test(u) || ROWS_FILE.test(u)), [], 'nothing more for a locked embed');
+  assert.deepEqual(ahead(locked.requests), [], 'nothing more for a locked embed');
 });
 
 // ---------------------------------------------------------------------------

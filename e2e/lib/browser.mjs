@@ -97,12 +97,43 @@ export async function waitForChart(page, { min = 3, timeout = 10_000 } = {}) {
 }
 
 /**
+ * In a frame (an embed) the explorer's app starts when the reader reaches for the widget (issue
+ * #23): until then its build-time copy is the widget. This points at the frame, as a reader would,
+ * until the page says it wants its app (the `explorer:wanted` mark of start.js) or has no copy.
+ */
+export async function reachFor(frame, { timeout = 10_000 } = {}) {
+  const wants = () => frame.evaluate(() => performance.getEntriesByName('explorer:wanted', 'mark').length > 0 ||
+    !document.getElementById('copy') || document.documentElement.hasAttribute('data-no-copy')).catch(() => false);
+  const end = Date.now() + timeout;
+  for (let i = 0; !(await wants()) && Date.now() < end; i += 1) {
+    const element = await frame.frameElement();
+    await element.scrollIntoViewIfNeeded().catch(() => {});
+    const point = await visiblePoint(frame.page(), element);
+    if (point) await frame.page().mouse.move(point.x + (i % 2), point.y);
+    await delay(100);
+  }
+}
+
+/** A point of `element` inside the viewport of `page` (the middle of its part in sight), or null. */
+export async function visiblePoint(page, element) {
+  const box = await element.boundingBox();
+  const view = page.viewportSize();
+  if (!box || !view) return null;
+  const top = Math.max(box.y, 0);
+  const bottom = Math.min(box.y + box.height, view.height);
+  if (bottom - top < 4) return null;
+  return { x: box.x + box.width / 2, y: top + Math.min(40, (bottom - top) / 2) };
+}
+
+/**
  * Booted means the first figure shows its chart or its table, and late requests
  * (favicon) are done. Not waitForChart(): a table-mode figure has no chart, and
  * a filtered scatter (three points) has circles and lines but fewer than three
- * rect/path elements. `page` may also be a Frame (an embed in a host page).
+ * rect/path elements. `page` may also be a Frame (an embed in a host page): the
+ * reader reaches for it first (`reachFor`).
  */
 export async function ready(page, { timeout = 10_000 } = {}) {
+  if (typeof page.parentFrame === 'function' && page.parentFrame()) await reachFor(page, { timeout });
   await page.waitForFunction(
     (figure) => {
       const fig = document.querySelector(figure);

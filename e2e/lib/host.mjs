@@ -137,9 +137,10 @@ export function pickHeight(row, width) {
  * The iframe snippet as the Embed dialog writes it (docs/embedding.md, "What an editor pastes"):
  * the iframe, the loader (unless `loader: false`) and the noscript link. `heights`: a row of the
  * table, or null for a snippet without data-heights (then `height` is the height attribute).
+ * `tabs`: the snippet with the view not locked (the dialog's lock unchecked: no `tabs=0`).
  */
-export function iframeSnippet(origin, { view, lang = 'en', heights, height, dark = 'auto', lazy = true, loader = true, id }) {
-  const params = `?view=${view}&embed=1&tabs=0${dark === null ? '' : `&dark=${dark}`}&lang=${lang}`;
+export function iframeSnippet(origin, { view, lang = 'en', heights, height, dark = 'auto', lazy = true, loader = true, id, tabs = false }) {
+  const params = `?view=${view}&embed=1${tabs ? '' : '&tabs=0'}${dark === null ? '' : `&dark=${dark}`}&lang=${lang}`;
   const attrs = [
     // As the Embed dialog writes it: the view's own page in the chosen language (its copy).
     `src="${esc(`${origin}/${view}-${lang}.html${params}`)}"`,

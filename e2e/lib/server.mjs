@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { open, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,16 +25,21 @@ const TYPES = {
 };
 
 /**
- * Serve `root` over HTTP.
- * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>}} options
- * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
+ * Serve `root` over HTTP. `compress`: answer with brotli (quality 11, as README "Deploy" asks of
+ * a host) when the browser accepts it, so a throttled network carries what a reader's would.
+ * `served` lists the path of every request that reached the server (what travelled, where the
+ * browser's own events also count answers from its cache).
+ * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>, compress?: boolean}} options
+ * @returns {Promise<{url: string, origin: string, port: number, served: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {} }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {}, compress = false }) {
+  const served = [];
   const base = await realpath(resolve(root));
   if (!(await stat(base)).isDirectory()) throw new Error(`not a directory: ${base}`);
 
   const server = createServer((req, res) => {
-    handle(base, headers, req, res).catch((err) => {
+    served.push(req.url.split('?')[0]);
+    handle(base, headers, req, res, compress).catch((err) => {
       if (!res.headersSent) send(res, 500, headers, `500 ${err.message}\n`);
       else res.destroy(err);
     });
@@ -59,6 +65,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, headers 
     url: `${origin}/`,
     origin,
     port: actualPort,
+    served,
     close: () =>
       new Promise((ok, fail) => {
         server.close((err) => (err ? fail(err) : ok()));
@@ -67,7 +74,17 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, headers 
   };
 }
 
-async function handle(base, headers, req, res) {
+// Brotli bodies by file and modification time: compressed once per file.
+const brotliCache = new Map();
+function brotli(file, mtime, body) {
+  const key = `${file}\0${mtime}`;
+  if (!brotliCache.has(key)) {
+    brotliCache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  }
+  return brotliCache.get(key);
+}
+
+async function handle(base, headers, req, res, compress) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, 405, { ...headers, Allow: 'GET, HEAD' }, '405 method not allowed\n');
   }
@@ -97,10 +114,14 @@ async function handle(base, headers, req, res) {
   try {
     const info = await fh.stat();
     if (!info.isFile()) return send(res, 404, headers, '404 not found\n');
-    const body = await fh.readFile();
+    let body = await fh.readFile();
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const encode = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/^image\/png/.test(type);
+    if (encode) body = brotli(file, info.mtimeMs, body);
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Content-Length': body.length,
+      ...(encode ? { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' } : {}),
       // Tests rebuild dist/ between runs; never let the browser reuse a stale asset.
       'Cache-Control': 'no-store',
       // Makes a wrong Content-Type fail in the browser as it would behind a strict host.
