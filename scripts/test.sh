@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting and lints, native unit tests, component
-# tests in Chromium and Firefox, the release build with its size budget, and the end-to-end tests
+# tests in Chromium and Firefox, the release build with its size budgets, and the end-to-end tests
 # against that build.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -32,7 +32,7 @@ step "component tests in headless Firefox (wasm-bindgen-test)"
 step "release build (trunk build --release)"
 (release_build_env && trunk build --release)
 
-step "size of the first view"
+step "sizes: the first view, and what an untouched reader downloads"
 "$ROOT/scripts/size.sh" "$ROOT/dist"
 
 step "end-to-end tests (Playwright + Chromium against dist/)"
