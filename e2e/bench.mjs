@@ -3,6 +3,7 @@
 //
 //   DIST_DIR=dist node e2e/bench.mjs            # prints one table
 //   BENCH_JSON=bench.json DIST_DIR=dist node e2e/bench.mjs   # ... and writes it as JSON too
+//   BENCH_ONLY=kinds DIST_DIR=dist node e2e/bench.mjs         # the page kinds of issue #23 alone
 //
 // It reports figures and never judges them: the machines it runs on are shared and noisy, so a
 // threshold here would fail at random. It exits non-zero only when the page cannot load or a
@@ -14,6 +15,7 @@ import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from './lib/server.mjs';
 import { CHART, launchBrowser } from './lib/browser.mjs';
 import { SLUGS } from './lib/tabs.mjs';
+import { KINDS, PHONE, REACH_TO_TAP_MS, UNTOUCHED_MS, firstTap, servePageKinds, untouched } from './lib/page-kinds.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', 'dist'));
@@ -32,6 +34,8 @@ const IDLE_BEFORE_FIRST_SWITCH_MS = 2_000; // issue #19: a reader's first click 
 const FIRST_SWITCH_ROUNDS = 3; // fresh pages per view for that first click
 const MOBILE = { viewport: { width: 412, height: 823 }, cpuSlowdown: 4 }; // Lighthouse's mobile device and CPU
 const MOBILE_LOADS = 5;
+const KIND_LOADS = 3; // fresh readers per kind of page and tap (lib/page-kinds.mjs)
+const LONG_TASK_LOADS = 5; // fresh untouched readers per kind of page on the phone-like load, for long tasks
 const TAKEOVER_QUIET_MS = 500; // layout shifts are still counted this long after the copy is replaced
 const FIRST_CHART_MIN_RECTS = 3; // a painted bar chart, not an empty <svg>
 const LOAD_TIMEOUT_MS = 60_000; // generous: the machine may be compiling at the same time
@@ -474,22 +478,65 @@ async function measureShifts(browser, url) {
 
 /**
  * A reader's first click on each other view after two idle seconds on the first one, served with
- * the deploy's caching (hashed files immutable) so that what the idle time prefetched is reused.
+ * the deploy's caching (hashed files immutable). Nothing is fetched ahead for a reader who has not
+ * touched the widget (issue #23): a mouse reader's pointer reaches the tab first (its view is
+ * built from then, REACH_TO_TAP_MS before the click); a touch reader's tap comes with no warning.
  */
 async function measureFirstSwitches(browser, cachedUrl) {
   const out = [];
-  for (const view of TABS.slice(1)) {
-    const times = [];
-    for (let i = 0; i < FIRST_SWITCH_ROUNDS; i += 1) {
-      const opened = await freshPage(browser, cachedUrl, { httpCache: true });
-      await afterTakeover(opened.page);
-      await opened.page.waitForTimeout(IDLE_BEFORE_FIRST_SWITCH_MS);
-      times.push(await opened.page.evaluate((a) => window.__bench.time(a), { kind: 'click', selector: tabSelector(view) }));
-      await opened.context.close();
+  for (const reach of [true, false]) {
+    for (const view of TABS.slice(1)) {
+      const times = [];
+      for (let i = 0; i < FIRST_SWITCH_ROUNDS; i += 1) {
+        const opened = await freshPage(browser, cachedUrl, { httpCache: true });
+        await afterTakeover(opened.page);
+        await opened.page.waitForTimeout(IDLE_BEFORE_FIRST_SWITCH_MS);
+        if (reach) {
+          await opened.page.hover(tabSelector(view));
+          await opened.page.waitForTimeout(REACH_TO_TAP_MS);
+        }
+        times.push(await opened.page.evaluate((a) => window.__bench.time(a), { kind: 'click', selector: tabSelector(view) }));
+        await opened.context.close();
+      }
+      const how = reach ? `pointer on the tab ${REACH_TO_TAP_MS} ms before` : 'nothing before';
+      out.push(timing(`${view}, first click after ${IDLE_BEFORE_FIRST_SWITCH_MS / 1000} s idle, ${how}`, times));
     }
-    out.push(timing(`${view}, first click after ${IDLE_BEFORE_FIRST_SWITCH_MS / 1000} s idle`, times));
   }
   return out;
+}
+
+/**
+ * Each kind of page a reader meets the explorer in (lib/page-kinds.mjs): an untouched reader's
+ * bytes and the page's long tasks, the first tap unthrottled (after the pointer reached the
+ * widget) and on the phone-like load (a touch), and a tap right after the first paint.
+ */
+async function measurePageKinds(browser) {
+  const env = await servePageKinds(DIST);
+  const out = [];
+  const controls = {};
+  try {
+    // What the host's article costs by itself, and with an empty frame of another origin.
+    for (const kind of ['article alone', 'article with an empty frame']) {
+      const phone = [];
+      for (let i = 0; i < LONG_TASK_LOADS; i += 1) phone.push((await untouched(browser, env, kind, { phone: true })).longTasks?.total);
+      controls[kind] = phone;
+    }
+    for (const k of KINDS) {
+      const desk = await untouched(browser, env, k.kind);
+      const phone = [];
+      for (let i = 0; i < LONG_TASK_LOADS; i += 1) phone.push(await untouched(browser, env, k.kind, { phone: true }));
+      const taps = { desk: [], phone: [], early: [] };
+      for (let i = 0; i < KIND_LOADS; i += 1) {
+        taps.desk.push(await firstTap(browser, env, k, TABS));
+        taps.phone.push(await firstTap(browser, env, k, TABS, { phone: true }));
+        taps.early.push(await firstTap(browser, env, k, TABS, { phone: true, readMs: 0 }));
+      }
+      out.push({ ...k, desk, phone, taps });
+    }
+  } finally {
+    await env.close();
+  }
+  return { list: out, controls };
 }
 
 /** The first view on a phone-sized viewport with Lighthouse's 4× CPU slowdown (network not throttled). */
@@ -541,7 +588,7 @@ const MEMORY = [
 
 /** The figures the table shows (and the JSON holds), with the raw samples behind them. */
 function summarize(measured) {
-  const { bytes, loads, entries, shifts, firstSwitches, mobile, switches, controls, memory } = measured;
+  const { bytes, loads, entries, shifts, firstSwitches, mobile, switches, controls, memory, kinds } = measured;
   const delta = {};
   const secondDelta = {};
   for (const [key] of MEMORY) {
@@ -566,6 +613,36 @@ function summarize(measured) {
       ...controls.map((c) => timing(c.label, c.times)),
     ],
     memory: { switches: MEMORY_SWITCHES, before: memory.before, after: memory.after, again: memory.again, delta, secondDelta },
+    ...summarizeKinds(kinds),
+  };
+}
+
+function summarizeKinds(kinds) {
+  return {
+    kinds: kinds.list.map(summarizeKind),
+    kindControls: Object.fromEntries(Object.entries(kinds.controls).map(([k, v]) => [k, { median: median(v.filter((x) => typeof x === 'number')), samples: v }])),
+  };
+}
+
+/** One kind of page: medians over its readers, the lost taps counted. */
+function summarizeKind({ kind, tap, desk, phone, taps }) {
+  const med = (xs) => (xs.filter((x) => typeof x === 'number').length ? median(xs.filter((x) => typeof x === 'number')) : null);
+  const of = (list, key) => med(list.map((t) => t[key]));
+  const lost = (list) => list.filter((t) => t.lost).length;
+  return {
+    kind,
+    tap,
+    untouched: { brotli: desk.brotli, files: desk.files, twice: desk.twice, travelledTwice: desk.travelledTwice, wasm: desk.wasm },
+    longTasks: {
+      desk: desk.longTasks,
+      phone: phone.map((p) => p.longTasks),
+      phoneMedian: med(phone.map((p) => p.longTasks?.total)),
+      phoneFramesMedian: med(phone.map((p) => p.longTasks?.frames.total)),
+    },
+    desk: { shown: of(taps.desk, 'shown'), app: of(taps.desk, 'app'), wantedToApp: of(taps.desk, 'wantedToApp'), lost: lost(taps.desk), n: taps.desk.length },
+    phone: { feedback: of(taps.phone, 'feedback'), shown: of(taps.phone, 'shown'), app: of(taps.phone, 'app'), lost: lost(taps.phone), n: taps.phone.length },
+    early: { feedback: of(taps.early, 'feedback'), shown: of(taps.early, 'shown'), app: of(taps.early, 'app'), lost: lost(taps.early), n: taps.early.length },
+    samples: taps,
   };
 }
 
@@ -577,8 +654,34 @@ const signed = (x) => (typeof x === 'number' ? (x > 0 ? '+' : '') + int(x) : 'n/
 const section = (title, ...columns) => ({ section: title, cells: [title, ...columns] });
 const row = (label, ...values) => ({ cells: [`  ${label}`, ...values] });
 
+function kindRows(kinds) {
+  const cols = kinds.map((k) => k.kind);
+  const each = (f) => kinds.map((k) => f(k));
+  const lost = (x) => `${x.lost} of ${x.n} lost`;
+  const p = PHONE;
+  return [
+    section('page kinds (issue #23): the reader and the first tap', ...cols),
+    row('what the first tap asks for', ...each((k) => (k.tap.view ? `tab ${k.tap.view}` : `${k.tap.name} ${k.tap.value}`))),
+    row(`untouched reader, ${UNTOUCHED_MS / 1000} s: brotli B from the explorer`, ...each((k) => `${int(k.untouched.brotli)}${k.untouched.wasm ? ' (wasm)' : ''}`)),
+    row('  files requested twice (of them, fetched twice over the network)', ...each((k) => `${k.untouched.twice.length} (${k.untouched.travelledTwice.length})`)),
+    row('long tasks in the top page before any input, unthrottled: ms (count); of them a frame\'s', ...each((k) => `${ms(k.longTasks.desk?.total)} (${k.longTasks.desk?.count ?? 'n/a'}); ${ms(k.longTasks.desk?.frames.total)}`)),
+    row(`  phone-like, median of ${LONG_TASK_LOADS}: ms; of them a frame's`, ...each((k) => `${ms(k.longTasks.phoneMedian)}; ${ms(k.longTasks.phoneFramesMedian)}`)),
+    row(`unthrottled, pointer on it ${REACH_TO_TAP_MS} ms before the tap: tap -> asked view shown`, ...each((k) => ms(k.desk.shown))),
+    row('  tap -> the app shows it', ...each((k) => ms(k.desk.app))),
+    row('  app wanted (in sight; in an embed, the pointer on it) -> taken over', ...each((k) => ms(k.desk.wantedToApp))),
+    row(`phone-like (${p.latency} ms RTT, ${p.down * 8 / 1e6} Mb/s, CPU ${p.cpu}x), a touch 3 s after the first chart: tap -> feedback`, ...each((k) => ms(k.phone.feedback))),
+    row('  tap -> asked view shown', ...each((k) => ms(k.phone.shown))),
+    row('  tap -> the app shows it', ...each((k) => ms(k.phone.app))),
+    row('phone-like, a touch right after the first chart: tap -> feedback', ...each((k) => ms(k.early.feedback))),
+    row('  tap -> asked view shown', ...each((k) => ms(k.early.shown))),
+    row('  tap -> the app shows it', ...each((k) => ms(k.early.app))),
+    row('  taps lost (never shown)', ...each((k) => `${lost(k.early)}; later ${lost(k.phone)}`)),
+  ];
+}
+
 function buildRows(s) {
-  const rows = [section('bytes, first view (/)', 'raw', 'gzip -9', 'brotli -q 11')];
+  const rows = [...kindRows(s.kinds), section('bytes, first view (/)', 'raw', 'gzip -9', 'brotli -q 11')];
+  if (!s.bytes) return rows.slice(0, -1);
   for (const f of s.bytes.files) {
     const label = f.requests > 1 ? `${f.path} (requested ${f.requests}x)` : f.path;
     rows.push(row(label, int(f.raw), int(f.gzip), int(f.brotli)));
@@ -632,12 +735,25 @@ function renderTable(rows) {
 }
 
 /** Things worth a reader's attention that the figures alone do not say. */
+/** What the page kinds' medians stand on: each reader's figures, and what the host costs alone. */
+function kindNotes(s) {
+  const out = [];
+  out.push(`long tasks before any input, phone-like, the host's article by itself: ${Object.entries(s.kindControls).map(([k, v]) => `${k} ${ms(v.median)} ms (${v.samples.map((x) => ms(x)).join(', ')})`).join('; ')}; with the widget: ${s.kinds.map((k) => `${k.kind} ${k.longTasks.phone.map((p) => ms(p?.total)).join(', ')}`).join('; ')}`);
+  for (const k of s.kinds) {
+    out.push(`${k.kind}, untouched for ${UNTOUCHED_MS / 1000} s: ${k.untouched.files.map((f) => `${f.path.split('/').pop()} ${int(f.brotli)}${f.requests > 1 ? ` (${f.requests}x)` : ''}`).join(', ')}`);
+    const each = (list, key) => list.map((t) => ms(t[key])).join(', ');
+    out.push(`${k.kind}, each reader's tap -> asked view shown / -> the app: unthrottled ${each(k.samples.desk, 'shown')} / ${each(k.samples.desk, 'app')}; phone-like ${each(k.samples.phone, 'shown')} / ${each(k.samples.phone, 'app')}; early ${each(k.samples.early, 'shown')} / ${each(k.samples.early, 'app')}`);
+  }
+  return out;
+}
+
 function notes(s, measured) {
   const out = [];
   if (s.startup.explorerStart === null) out.push('the performance marks explorer:start / explorer:mounted are not in this build (n/a).');
   for (const f of s.bytes.files.filter((f) => f.requests > 1)) {
     out.push(`${f.path} was requested ${f.requests} times by one load (the total counts it once).`);
   }
+  out.push(...kindNotes(s));
   const { consoleErrors, pageErrors } = measured.bytes;
   if (consoleErrors.length) out.push(`console errors on load: ${consoleErrors.join(' | ')}`);
   if (pageErrors.length) out.push(`page errors on load: ${pageErrors.join(' | ')}`);
@@ -663,6 +779,16 @@ async function main() {
   const browser = await launchBrowser();
   try {
     const url = server.url;
+    // BENCH_ONLY=kinds: the page kinds alone (issue #23), e.g. to compare two builds.
+    if (process.env.BENCH_ONLY === 'kinds') {
+      const summary = summarizeKinds(await measurePageKinds(browser));
+      const meta = { date: new Date().toISOString(), dist: DIST, chromium: browser.version(), node: process.version };
+      console.log(`Rare Earth Explorer benchmark, page kinds only: ${DIST}, Chromium ${meta.chromium}, Node ${meta.node}\n`);
+      console.log(renderTable(buildRows(summary)));
+      console.log(`\nnotes:\n${kindNotes(summary).map((n) => `- ${n}`).join('\n')}`);
+      if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ ...meta, ...summary }, null, 2)}\n`);
+      return;
+    }
     const measured = {
       bytes: await measureBytes(browser, url),
       loads: await measureLoads(browser, url),
@@ -673,6 +799,7 @@ async function main() {
       switches: await measureViewSwitches(browser, url),
       controls: await measureControls(browser, url),
       memory: await measureMemory(browser, url),
+      kinds: await measurePageKinds(browser),
     };
     const meta = { date: new Date().toISOString(), dist: DIST, chromium: browser.version(), node: process.version };
     const summary = summarize(measured);
