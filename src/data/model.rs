@@ -235,10 +235,16 @@ pub struct ExportYear {
     pub value: Option<f64>,
     pub value_unit: Option<ValueUnit>,
     pub value_yoy_pct: Option<f64>,
+    /// The average export price the report gives (US$ per tonne of product): it wins over one
+    /// computed from the volume and the value.
+    pub avg_price_usd_t: Option<f64>,
     /// Where reports disagree, the one the chart draws.
     #[serde(deserialize_with = "yes_no")]
     pub preferred: bool,
     pub note: &'static str,
+    /// The publication that states the volume change, when it is not the row's first source
+    /// (its id is also in `sources`); empty when the first source states it.
+    pub change_sources: &'static str,
     pub sources: &'static str,
 }
 

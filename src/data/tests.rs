@@ -324,7 +324,7 @@ fn duplicate_keys_years_out_of_range_and_two_preferred_reports_are_refused() {
         .contains("year 1999 out of range"));
     let two = FILES
         .exports_annual
-        .replacen("27608.3,,,,,no,", "27608.3,,,,,yes,", 1);
+        .replacen("27608.3,,,,,,no,", "27608.3,,,,,,yes,", 1);
     assert!(with("exports_annual", leak(two))
         .expect_err("preferred")
         .contains("two preferred reports"));
