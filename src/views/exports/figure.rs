@@ -158,7 +158,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
     }
 
     let rows: Vec<&ExportYear> = d.exports_annual.iter().collect();
-    let table_rows = rows
+    let table_rows: Vec<Vec<String>> = rows
         .iter()
         .map(|e| {
             let span = if e.months == 12 {
@@ -228,7 +228,12 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
             notes.push(w.note_exports_computed_change.to_string());
         }
     }
-    if measure != Measure::Volume {
+    // The table under every measure marks a computed average with *: the note says so.
+    let marked = table_rows
+        .iter()
+        .flatten()
+        .any(|cell: &String| cell.ends_with('*'));
+    if measure != Measure::Volume || marked {
         notes.push(w.note_export_value.to_string());
     }
     let prices = oxide_prices_note(d, lang, t, w);
