@@ -93,9 +93,11 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
 }
 
 /// Hosts a reader must never be sent to: spam-headed or adult sites, scrapers and spun rewrites
-/// where the sources audit (2026-12) found copies of cited publications. They may appear in
-/// `read_via`, the record of what was read, never in `url`, which the page links.
-pub const UNLINKABLE: [&str; 35] = [
+/// where the sources audit (2026-12) found copies of cited publications, and the mirrors the
+/// 2025-26 update sheet marks "do not link" (a crypto exchange's news mirror, a test server of a
+/// news site, a cloud copy of another). They may appear in `read_via`, the record of what was
+/// read, never in `url`, which the page links. Bare IP addresses are refused too (`is_bare_ip`).
+pub const UNLINKABLE: [&str; 41] = [
     "markforbuffalo.com",
     "qihaozhan.com",
     "alvesdebarros.com",
@@ -131,7 +133,22 @@ pub const UNLINKABLE: [&str; 35] = [
     "calendar-australia.com",
     "isikotours.co.za",
     "d1softballnews.com",
+    "hdmune.cn",
+    "squidsite02.com",
+    "testing.dev.theedgesingapore.com",
+    "devdiscourse-devdiscoursenetcore.azurewebsites.net",
+    "test.daily8.com",
+    "mcdn.i-scmp.com",
 ];
+
+/// A host written as an IPv4 address: a copy on a bare server, never a publisher's address.
+fn is_bare_ip(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
 
 fn is_web_address(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://")) && !host_of(s).is_empty()
@@ -197,6 +214,22 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "sources.csv",
                 i,
                 format!("url links {host}, a spam, scraped or rewritten copy: cite the original or leave url empty"),
+            );
+        }
+        if is_bare_ip(&host_of(s.url)) {
+            problem(
+                "sources.csv",
+                i,
+                "url links a bare IP address, a copy: cite the original or leave url empty".into(),
+            );
+        }
+        // The page says where a syndicated copy is reposted ("reposted on kitco.com"): a verbatim
+        // copy on a site not to link is cited as the original, named without a link.
+        if s.provenance == Provenance::Syndicated && s.url.is_empty() {
+            problem(
+                "sources.csv",
+                i,
+                "a syndicated source needs the url of its licensed repost; a copy not to link is cited as `original` with an empty url".into(),
             );
         }
         if !valid_date(s.date) {

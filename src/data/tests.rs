@@ -251,6 +251,7 @@ fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
         "quotas" => files.quotas = text,
         "exports_annual" => files.exports_annual = text,
         "claims" => files.claims = text,
+        "sources" => files.sources = text,
         _ => unreachable!("test names a table"),
     }
     parse_dataset(&files)
@@ -355,4 +356,34 @@ fn a_claim_without_a_source_is_refused() {
 fn parse_table_reports_ragged_rows() {
     let err = parse_table::<Country>("countries.csv", "name,name_zh\nChina\n").expect_err("ragged");
     assert!(err.starts_with("countries.csv: row 1"), "{err}");
+}
+
+#[test]
+fn a_copy_marked_do_not_link_is_never_a_url() {
+    // The SCMP article was first linked on its CDN copy; the original is on scmp.com.
+    let scmp = "https://www.scmp.com/economy/china-economy/article/3278718/";
+    let text = FILES.sources.replacen(
+        scmp,
+        "https://mcdn.i-scmp.com/economy/china-economy/article/3278718/",
+        1,
+    );
+    assert_ne!(text, FILES.sources, "the test edits the SCMP row");
+    let err = with("sources", leak(text)).expect_err("CDN copy");
+    assert!(err.contains("url links mcdn.i-scmp.com"), "{err}");
+    let text = FILES
+        .sources
+        .replacen(scmp, "http://203.0.113.7/economy/", 1);
+    let err = with("sources", leak(text)).expect_err("bare IP");
+    assert!(err.contains("bare IP address"), "{err}");
+}
+
+#[test]
+fn a_syndicated_source_names_where_it_is_reposted() {
+    // Kitco's licensed copy of a Reuters story: without its address the page would print
+    // "reposted on" and nothing.
+    let kitco = "https://www.kitco.com/news/off-the-wire/2025-09-08/china-august-rare-earth-exports-fall-34-month,";
+    let text = FILES.sources.replacen(kitco, ",", 1);
+    assert_ne!(text, FILES.sources, "the test edits a Kitco row");
+    let err = with("sources", leak(text)).expect_err("syndicated without url");
+    assert!(err.contains("a syndicated source needs the url"), "{err}");
 }
