@@ -92,8 +92,9 @@ fn shares_of_world() {
     let d = dataset();
     let s = share_of_world(d, 2025, "China").expect("share");
     assert!(close(s.percent, 44.0 / 90.0 * 100.0) && s.at_most && !s.approximate);
+    // MCS 2026 as USGS corrected it (version 1.3, 27 May 2026): more than 75 Mt, not 85 Mt.
     let s = share_of_world(d, 2026, "China").expect("share");
-    assert!(close(s.percent, 44.0 / 85.0 * 100.0));
+    assert!(close(s.percent, 44.0 / 75.0 * 100.0) && s.at_most);
     assert_eq!(share_of_world(d, 2026, "India"), None, "NA has no share");
     assert_eq!(
         share_of_world(d, 2021, "China"),
@@ -107,6 +108,13 @@ fn revisions_between_editions() {
     let d = dataset();
     let (dt, pct) = reserve_change(d, "Vietnam", 2024, 2025).expect("Vietnam");
     assert!(close(dt, -18_500_000.0) && close(pct, (3.5 / 22.0 - 1.0) * 100.0));
+    // Version 1.3 of MCS 2026 cut Brazil from 21 Mt to 11 Mt (government reports).
+    let (dt, pct) = reserve_change(d, "Brazil", 2025, 2026).expect("Brazil");
+    assert!(close(dt, -10_000_000.0) && close(pct, (11.0 / 21.0 - 1.0) * 100.0));
+    assert_eq!(
+        world_reserves(d, 2026),
+        Some((75_000_000.0, Qualifier::AtLeast))
+    );
     let russia: Vec<_> = reserve_history(d, "Russia")
         .into_iter()
         .filter_map(|(_, v)| v)
