@@ -142,6 +142,9 @@ pub enum Basis {
     ExpectedAdditionalResource,
     InternalEstimate,
     Forecast,
+    /// "Potential resources" (潜在资源) as China's geological survey announced Honghe (2025): a
+    /// category below inferred resources, as speculative as a forecast.
+    PotentialResource,
 }
 
 /// One announced find or resource estimate.

@@ -258,6 +258,7 @@ words! {
         Reserve = "reserve", Resource = "resource",
         ExpectedAdditionalResource = "expected_additional_resource",
         InternalEstimate = "internal_estimate", Forecast = "forecast",
+        PotentialResource = "potential_resource",
     }
     QuotaStatus { Published = "published", NotFound = "not_found", NotPublished = "not_published" }
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
