@@ -236,6 +236,15 @@ impl QuotaSeries {
     }
 }
 
+/// The publications a series of a year's quota was read from, the one to credit first: the
+/// smelting figure has its own where a row says so.
+pub fn quota_sources(q: &Quota, series: QuotaSeries) -> &'static str {
+    match series {
+        QuotaSeries::Smelting if !q.smelting_sources.is_empty() => q.smelting_sources,
+        _ => q.sources,
+    }
+}
+
 /// How one series of the quota changed on the year before: as stated, else computed from two
 /// published years. Each series has its own change: smelting's is never mining's.
 pub fn quota_change(d: &Dataset, year: u16, series: QuotaSeries) -> Option<Change> {

@@ -198,6 +198,9 @@ pub struct Quota {
     #[serde(deserialize_with = "yes_no")]
     pub split_derived: bool,
     pub batches: Option<u8>,
+    /// Where the smelting figure comes from when not from the row's first source (2020's is a
+    /// secondary report's, not the mining notice's); empty: `sources`.
+    pub smelting_sources: &'static str,
     pub note: &'static str,
     pub sources: &'static str,
 }

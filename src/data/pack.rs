@@ -301,7 +301,7 @@ rows! {
     }
     Quota {
         year, status, mining_t, smelting_t, mining_change_pct, smelting_change_pct, light_t,
-        ionic_t, split_derived, batches, note, sources,
+        ionic_t, split_derived, batches, smelting_sources, note, sources,
     }
     QuotaBatch {
         year, batch, label, announced, mining_t, smelting_t, mining_change_pct,

@@ -486,6 +486,24 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "quotas must be non-negative numbers".into(),
             );
         }
+        // The smelting figure's own sources are among the row's, so every list of a figure's
+        // sources stays whole.
+        for id in source_ids(q.smelting_sources) {
+            if !source_ids(q.sources).any(|s| s == id) {
+                problem(
+                    "quotas.csv",
+                    i,
+                    format!("smelting_sources `{id}` is not among the row's sources"),
+                );
+            }
+        }
+        if !q.smelting_sources.is_empty() && q.smelting_t.is_none() {
+            problem(
+                "quotas.csv",
+                i,
+                "smelting_sources without a smelting figure".into(),
+            );
+        }
         if let (Some(m), Some(l), Some(n)) = (q.mining_t, q.light_t, q.ionic_t) {
             if (l + n - m).abs() > 0.5 {
                 problem(
