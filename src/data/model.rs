@@ -256,6 +256,12 @@ pub struct ExportPeriod {
     pub volume_t: Option<f64>,
     pub yoy_pct: Option<f64>,
     pub mom_pct: Option<f64>,
+    /// The export value where a report gives it (January-February 2026: US$68.6 million).
+    pub value: Option<f64>,
+    pub value_unit: Option<ValueUnit>,
+    /// The value's change on the same span a year earlier, as stated; reports often give this
+    /// without the value itself (May 2025: down more than 47 %).
+    pub value_yoy_pct: Option<f64>,
     pub avg_price_usd_t: Option<f64>,
     pub note: &'static str,
     pub sources: &'static str,

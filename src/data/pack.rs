@@ -311,7 +311,10 @@ rows! {
         year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, preferred, note,
         sources,
     }
-    ExportPeriod { from, to, volume_t, yoy_pct, mom_pct, avg_price_usd_t, note, sources }
+    ExportPeriod {
+        from, to, volume_t, yoy_pct, mom_pct, value, value_unit, value_yoy_pct, avg_price_usd_t,
+        note, sources,
+    }
     Price { product, year, estimated, usd_per_kg, note, sources }
     Claim {
         id, view, figure, figure_zh, claim_en, claim_zh, verdict, explanation_en, explanation_zh,

@@ -611,11 +611,18 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 format!("duplicate span {}..{}", e.from, e.to),
             );
         }
-        if negative(e.volume_t) || negative(e.avg_price_usd_t) {
+        if negative(e.volume_t) || negative(e.avg_price_usd_t) || negative(e.value) {
             problem(
                 "exports_monthly.csv",
                 i,
-                "volumes and prices must be non-negative".into(),
+                "volumes, values and prices must be non-negative".into(),
+            );
+        }
+        if e.value.is_some() != e.value_unit.is_some() {
+            problem(
+                "exports_monthly.csv",
+                i,
+                "a value needs its unit and a unit its value".into(),
             );
         }
     }

@@ -395,3 +395,59 @@ fn a_syndicated_source_names_where_it_is_reposted() {
     let err = with("sources", leak(text)).expect_err("syndicated without url");
     assert!(err.contains("a syndicated source needs the url"), "{err}");
 }
+
+#[test]
+fn exports_run_to_january_february_2026() {
+    let d = dataset();
+    // Customs, as Reuters and others reported it: 62,585 t in 2025, up 12.9 %, the most since at
+    // least 2014; January-February 2026 10,468.3 t (+23 %), worth US$68.6 million (-15.9 %).
+    let y2025 = preferred_export(d, 2025, 12).expect("full year 2025");
+    assert_eq!(
+        (y2025.volume_t, y2025.volume_yoy_pct),
+        (Some(62_585.2), Some(12.9))
+    );
+    let y2026 = preferred_export(d, 2026, 2).expect("January-February 2026");
+    assert_eq!(
+        (
+            y2026.volume_t,
+            y2026.value,
+            y2026.value_unit,
+            y2026.value_yoy_pct
+        ),
+        (
+            Some(10_468.3),
+            Some(68.6),
+            Some(ValueUnit::UsdM),
+            Some(-15.9)
+        )
+    );
+    assert!(
+        d.exports_annual
+            .iter()
+            .all(|e| e.year != 2025 || e.months == 12),
+        "the full year replaces the January-August and January-September rows"
+    );
+    let may = export_period(d, "2025-05", "2025-05").expect("May 2025");
+    assert_eq!((may.value, may.value_yoy_pct), (None, Some(-47.0)));
+    let jan_jul = export_period(d, "2025-01", "2025-07").expect("January-July 2025");
+    assert_eq!(jan_jul.value_yoy_pct, Some(-23.3));
+    // The months add up to the year: January-February, then March to December one by one.
+    let months: f64 = [
+        "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08",
+    ]
+    .into_iter()
+    .chain(["2025-09", "2025-10", "2025-11", "2025-12"])
+    .filter_map(|m| export_period(d, m, m).and_then(|p| p.volume_t))
+    .sum();
+    let jan_feb = export_period(d, "2025-01", "2025-02").and_then(|p| p.volume_t);
+    let year = export_period(d, "2025-01", "2025-12").and_then(|p| p.volume_t);
+    let (Some(jan_feb), Some(year)) = (jan_feb, year) else {
+        panic!("January-February and the full year 2025 are on record")
+    };
+    // Only January-February is rounded (8,511 t): the rest adds up to within a tonne.
+    assert!(
+        (jan_feb + months - year).abs() < 1.0,
+        "{}",
+        jan_feb + months
+    );
+}
