@@ -310,6 +310,13 @@ pub fn export_period(d: &Dataset, from: &str, to: &str) -> Option<&'static Expor
         .find(|p| p.from == from && p.to == to)
 }
 
+/// The events `topic`'s charts mark, oldest first.
+pub fn events_for(d: &Dataset, topic: Topic) -> Vec<&'static Event> {
+    let mut events: Vec<&'static Event> = d.events.iter().filter(|e| e.is_for(topic)).collect();
+    crate::order::sort_by(&mut events, |a, b| a.date < b.date);
+    events
+}
+
 /// A `YYYY[-MM[-DD]]` date as a fractional year, placed at the middle of the period it names
 /// (a date known only to the year sits at mid-year), for drawing on a time axis.
 pub fn date_position(date: &str) -> Option<f64> {

@@ -55,7 +55,7 @@ pub enum Qualifier {
     About,
 }
 
-/// What each claim of the article is about: the view that shows it.
+/// What a claim of the article or a dated event is about: the view that shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
@@ -64,16 +64,26 @@ pub enum Topic {
     Discoveries,
     Quotas,
     Exports,
+    Prices,
 }
 
 impl Topic {
-    /// The topic's word in `claims.csv`, which is also its view's URL name.
+    pub const ALL: [Topic; 5] = [
+        Topic::Reserves,
+        Topic::Discoveries,
+        Topic::Quotas,
+        Topic::Exports,
+        Topic::Prices,
+    ];
+
+    /// The topic's word in `claims.csv` and `events.csv`, which is also its view's URL name.
     pub fn slug(self) -> &'static str {
         match self {
             Topic::Reserves => "reserves",
             Topic::Discoveries => "discoveries",
             Topic::Quotas => "quotas",
             Topic::Exports => "exports",
+            Topic::Prices => "prices",
         }
     }
 }
@@ -319,6 +329,73 @@ pub struct Claim {
     pub sources: &'static str,
 }
 
+/// What kind of dated event a chart marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// An export control imposed or widened.
+    Control,
+    /// A control paused.
+    Suspension,
+    /// Export licences granted.
+    Licensing,
+    /// A meeting or agreement between governments.
+    Talks,
+    /// The day a measure is due to end; what happened then is in `status`.
+    ScheduledEnd,
+    /// A quota or quota batch issued.
+    QuotaNotice,
+    /// A regulation published.
+    Regulation,
+    /// An edition of USGS's Mineral Commodity Summaries published.
+    UsgsEdition,
+    /// A published edition corrected by USGS.
+    UsgsRevision,
+}
+
+/// Where an event stands as the latest sources found tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// A one-off that took place: a notice, a meeting, a publication.
+    Happened,
+    /// A measure in force as last reported.
+    InForce,
+    /// A measure suspended as last reported.
+    Suspended,
+    /// A scheduled end whose outcome no source found says: the page must say so, never guess.
+    OutcomeNotFound,
+}
+
+/// A dated event the charts annotate (export controls, quota notices, USGS editions), with a
+/// short marker label and a sentence for the list under the chart, in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Event {
+    pub id: &'static str,
+    /// `YYYY-MM-DD`, or `YYYY-MM` when the source gives only the month.
+    pub date: &'static str,
+    pub kind: EventKind,
+    /// The marker's label: at most 24 characters in English, 12 in Chinese.
+    pub label_en: &'static str,
+    pub label_zh: &'static str,
+    /// One sentence each, for the list under the chart and the text alternative.
+    pub text_en: &'static str,
+    pub text_zh: &'static str,
+    /// The views whose charts it belongs on: their slugs, space-separated (`Event::is_for`).
+    pub topics: &'static str,
+    pub status: EventStatus,
+    pub sources: &'static str,
+}
+
+impl Event {
+    /// Whether the event belongs on `topic`'s charts.
+    pub fn is_for(&self, topic: Topic) -> bool {
+        self.topics
+            .split_ascii_whitespace()
+            .any(|t| t == topic.slug())
+    }
+}
+
 /// A country or place name with its Chinese form.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 pub struct Country {
@@ -348,6 +425,7 @@ pub struct Dataset {
     pub claims: &'static [Claim],
     pub countries: &'static [Country],
     pub publishers: &'static [Publisher],
+    pub events: &'static [Event],
 }
 
 impl Dataset {

@@ -63,6 +63,7 @@ pub fn encode(whole: &Dataset, part: &Dataset, texts: &Texts) -> Result<String, 
     put(whole.claims, part.claims, &mut out);
     put(whole.countries, part.countries, &mut out);
     put(whole.publishers, part.publishers, &mut out);
+    put(whole.events, part.events, &mut out);
     out.field(&texts.len().to_string());
     for (name, languages) in texts {
         out.field(name);
@@ -102,6 +103,7 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
         claims: table(&mut input, part.claims)?,
         countries: table(&mut input, part.countries)?,
         publishers: table(&mut input, part.publishers)?,
+        events: table(&mut input, part.events)?,
     };
     let count: usize = input.0.next()?.parse().ok()?;
     let mut texts = Texts::with_capacity(count.min(16));
@@ -263,7 +265,19 @@ words! {
     QuotaStatus { Published = "published", NotFound = "not_found", NotPublished = "not_published" }
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
     Product { Ndpr = "ndpr_oxide", Nd = "nd_oxide", Pr = "pr_oxide", Dy = "dy_oxide", Tb = "tb_oxide" }
-    Topic { Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports" }
+    Topic {
+        Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports",
+        Prices = "prices",
+    }
+    EventKind {
+        Control = "control", Suspension = "suspension", Licensing = "licensing", Talks = "talks",
+        ScheduledEnd = "scheduled_end", QuotaNotice = "quota_notice", Regulation = "regulation",
+        UsgsEdition = "usgs_edition", UsgsRevision = "usgs_revision",
+    }
+    EventStatus {
+        Happened = "happened", InForce = "in_force", Suspended = "suspended",
+        OutcomeNotFound = "outcome_not_found",
+    }
     Quality { Primary = "primary", Secondary = "secondary" }
     SourceKind { Mcs = "mcs", Myb = "myb" }
     Provenance { Original = "original", Syndicated = "syndicated", Rewrite = "rewrite" }
@@ -320,6 +334,7 @@ rows! {
         id, view, figure, figure_zh, claim_en, claim_zh, verdict, explanation_en, explanation_zh,
         sources,
     }
+    Event { id, date, kind, label_en, label_zh, text_en, text_zh, topics, status, sources }
 }
 
 #[cfg(test)]
@@ -341,6 +356,7 @@ mod tests {
             discoveries: &d.discoveries[..1],
             quotas: &[],
             claims: &[],
+            events: &[],
             ..d
         }
     }
@@ -385,6 +401,7 @@ mod tests {
         assert_eq!(d.prices, whole.prices);
         assert_eq!(d.claims, whole.claims);
         assert_eq!(d.publishers, whole.publishers);
+        assert_eq!(d.events, whole.events);
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub struct Files<'a> {
     pub claims: &'a str,
     pub countries: &'a str,
     pub publishers: &'a str,
+    pub events: &'a str,
 }
 
 /// Parses every table and checks the dataset; every problem found is reported, not just the first.
@@ -83,6 +84,7 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
         claims: leak(parse_table("claims.csv", files.claims)?),
         countries: leak(parse_table("countries.csv", files.countries)?),
         publishers: leak(parse_table("publishers.csv", files.publishers)?),
+        events: leak(parse_table("events.csv", files.events)?),
     };
     let problems = validate(&dataset);
     if problems.is_empty() {
@@ -292,6 +294,10 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         .iter()
         .enumerate()
         .for_each(|(i, r)| cite("claims.csv", i, r.sources, p));
+    d.events
+        .iter()
+        .enumerate()
+        .for_each(|(i, r)| cite("events.csv", i, r.sources, p));
     problems.append(&mut cite_problems);
     for (i, s) in d.sources.iter().enumerate() {
         if !cited.contains(s.id) {
@@ -693,7 +699,93 @@ pub fn validate(d: &Dataset) -> Vec<String> {
             );
         }
     }
+    validate_events(d, &mut problems);
     problems
+}
+
+/// The longest marker labels a chart can set without overlap: characters, English and Chinese.
+pub const EVENT_LABEL_EN: usize = 24;
+pub const EVENT_LABEL_ZH: usize = 12;
+
+/// Punctuation a Chinese desk writes full-width: an ASCII one in a Chinese text is a slip.
+const HALF_WIDTH: [char; 7] = [',', ';', ':', '(', ')', '?', '!'];
+
+/// A Chinese text as a Chinese business desk writes it: full-width punctuation, and 万吨 and 亿吨
+/// after the number with no space (4400万吨, not "4,400 万吨").
+fn chinese_style_problem(text: &str) -> Option<String> {
+    if let Some(c) = text.chars().find(|c| HALF_WIDTH.contains(c)) {
+        return Some(format!("half-width `{c}` in Chinese: write it full-width"));
+    }
+    [" 万", " 亿"]
+        .iter()
+        .find(|s| text.contains(*s))
+        .map(|s| format!("`{s}`: no space before 万 or 亿"))
+}
+
+fn validate_events(d: &Dataset, problems: &mut Vec<String>) {
+    let mut problem = |row: usize, what: String| {
+        problems.push(format!("events.csv: row {}: {what}", row + 1));
+    };
+    let mut ids = HashSet::new();
+    for (i, e) in d.events.iter().enumerate() {
+        let slug = !e.id.is_empty()
+            && e.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug || !ids.insert(e.id) {
+            problem(i, format!("id `{}` is not a unique lowercase slug", e.id));
+        }
+        // A marker needs at least the month: a year alone cannot be placed on a monthly axis.
+        if !(valid_date(e.date) && e.date.len() >= 7) {
+            problem(i, format!("date `{}` is not YYYY-MM or YYYY-MM-DD", e.date));
+        }
+        if year_of(e.date).is_some_and(|y| !(FIRST_YEAR..=LAST_YEAR).contains(&y)) {
+            problem(i, format!("date `{}` out of range", e.date));
+        }
+        let (en, zh) = (e.label_en.chars().count(), e.label_zh.chars().count());
+        if en == 0 || en > EVENT_LABEL_EN || zh == 0 || zh > EVENT_LABEL_ZH {
+            problem(
+                i,
+                format!("labels must be 1 to {EVENT_LABEL_EN} characters in English ({en}) and 1 to {EVENT_LABEL_ZH} in Chinese ({zh})"),
+            );
+        }
+        if !e.text_en.ends_with('.') || !e.text_zh.ends_with('。') {
+            problem(
+                i,
+                "text_en and text_zh are one sentence each, ending with . and 。".into(),
+            );
+        }
+        for text in [e.label_zh, e.text_zh] {
+            if let Some(what) = chinese_style_problem(text) {
+                problem(i, what);
+            }
+        }
+        let topics: Vec<&str> = e.topics.split_ascii_whitespace().collect();
+        let known = |t: &&str| Topic::ALL.iter().any(|k| k.slug() == *t);
+        if topics.is_empty() || !topics.iter().all(known) {
+            problem(
+                i,
+                format!(
+                    "topics `{}` must name views: reserves, discoveries, quotas, exports, prices",
+                    e.topics
+                ),
+            );
+        }
+        // A scheduled end says what happened, or that no source says: never left to guess.
+        let consistent = match e.status {
+            EventStatus::OutcomeNotFound => e.kind == EventKind::ScheduledEnd,
+            EventStatus::InForce | EventStatus::Suspended => {
+                matches!(e.kind, EventKind::Control | EventKind::Regulation)
+            }
+            EventStatus::Happened => e.kind != EventKind::ScheduledEnd,
+        };
+        if !consistent {
+            problem(
+                i,
+                format!("status {:?} does not fit kind {:?}", e.status, e.kind),
+            );
+        }
+    }
 }
 
 fn editions(d: &Dataset) -> Vec<u16> {

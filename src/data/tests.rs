@@ -17,6 +17,7 @@ const FILES: Files<'static> = Files {
     claims: include_str!("../../data/claims.csv"),
     countries: include_str!("../../data/countries.csv"),
     publishers: include_str!("../../data/publishers.csv"),
+    events: include_str!("../../data/events.csv"),
 };
 
 fn close(a: f64, b: f64) -> bool {
@@ -260,6 +261,7 @@ fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
         "exports_annual" => files.exports_annual = text,
         "claims" => files.claims = text,
         "sources" => files.sources = text,
+        "events" => files.events = text,
         _ => unreachable!("test names a table"),
     }
     parse_dataset(&files)
@@ -450,4 +452,106 @@ fn exports_run_to_january_february_2026() {
         "{}",
         jan_feb + months
     );
+}
+
+#[test]
+fn events_mark_the_2025_controls_and_say_their_end_is_not_known() {
+    let d = dataset();
+    let exports = events_for(d, Topic::Exports);
+    let dates: Vec<&str> = exports.iter().map(|e| e.date).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {dates:?}"
+    );
+    let april = exports
+        .iter()
+        .find(|e| e.date == "2025-04-04")
+        .expect("the controls of 4 April 2025");
+    assert_eq!(
+        (april.kind, april.status),
+        (EventKind::Control, EventStatus::InForce)
+    );
+    assert!(
+        april.text_zh.contains("商务部、海关总署公告2025年第18号"),
+        "{}",
+        april.text_zh
+    );
+    let october = exports
+        .iter()
+        .find(|e| e.date == "2025-10-09")
+        .expect("9 October");
+    assert_eq!(october.status, EventStatus::Suspended);
+    // The suspensions were due to end on 10 and 27 November 2026; no source says what happened.
+    let ends: Vec<(&str, EventStatus)> = exports
+        .iter()
+        .filter(|e| e.kind == EventKind::ScheduledEnd)
+        .map(|e| (e.date, e.status))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("2026-11-10", EventStatus::OutcomeNotFound),
+            ("2026-11-27", EventStatus::OutcomeNotFound)
+        ]
+    );
+    // The 2024 batches come from the batch table's dates.
+    let quotas = events_for(d, Topic::Quotas);
+    for b in d.quota_batches.iter().filter(|b| b.year == 2024) {
+        assert!(
+            quotas
+                .iter()
+                .any(|e| e.kind == EventKind::QuotaNotice && e.date == b.announced),
+            "batch {} of 2024 ({})",
+            b.batch,
+            b.announced
+        );
+    }
+    let revision = events_for(d, Topic::Reserves)
+        .into_iter()
+        .find(|e| e.date == "2026-05-27")
+        .expect("USGS's version 1.3");
+    assert!(revision.text_zh.contains("1100万吨") && revision.text_en.contains("11 Mt"));
+}
+
+#[test]
+fn an_event_label_too_long_or_chinese_with_half_width_punctuation_is_refused() {
+    let long = FILES.events.replacen(
+        ",Controls widened,",
+        ",Controls widened to five more elements,",
+        1,
+    );
+    assert_ne!(long, FILES.events, "the test edits the October row");
+    let err = with("events", leak(long)).expect_err("label too long");
+    assert!(err.contains("labels must be 1 to 24 characters"), "{err}");
+    let paren = FILES.events.replacen("6.6万吨。", "6.6万吨(首批)。", 1);
+    assert_ne!(paren, FILES.events, "the test edits the 2020 batch row");
+    let err = with("events", leak(paren)).expect_err("ASCII parenthesis");
+    assert!(err.contains("half-width `(` in Chinese"), "{err}");
+    let spaced = FILES.events.replacen("14万吨", "14 万吨", 1);
+    let err = with("events", leak(spaced)).expect_err("space before 万");
+    assert!(err.contains("no space before 万"), "{err}");
+}
+
+#[test]
+fn only_a_scheduled_end_can_have_no_outcome_and_it_must_say_so() {
+    let guessed = FILES.events.replacen(
+        ",exports prices,outcome_not_found,",
+        ",exports prices,happened,",
+        1,
+    );
+    assert_ne!(
+        guessed, FILES.events,
+        "the test edits the 10 November 2026 row"
+    );
+    let err = with("events", leak(guessed)).expect_err("an outcome guessed");
+    assert!(
+        err.contains("status Happened does not fit kind ScheduledEnd"),
+        "{err}"
+    );
+    let year_only = FILES
+        .events
+        .replacen("\nusgs-mcs-2020,2020-01,", "\nusgs-mcs-2020,2020,", 1);
+    assert_ne!(year_only, FILES.events);
+    let err = with("events", leak(year_only)).expect_err("a year alone");
+    assert!(err.contains("is not YYYY-MM or YYYY-MM-DD"), "{err}");
 }

@@ -36,6 +36,8 @@ pub fn embedded(d: &Dataset) -> Dataset {
         exports_monthly: &[],
         prices: &[],
         claims: &[],
+        // Only the charts of later views mark events: they come with the rows file.
+        events: &[],
         ..*d
     }
 }
