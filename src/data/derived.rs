@@ -113,19 +113,6 @@ pub fn is_revision(before: &ReserveFigure, after: &ReserveFigure) -> bool {
     (a - b).abs() > slack(before, b) + slack(after, a)
 }
 
-/// The place value of a rounded figure's last significant digit: 4,000,000 -> 1,000,000;
-/// 800,000 -> 100,000; 35,447.5 -> 0.1.
-pub fn rounding_unit(v: f64) -> f64 {
-    if !(v.is_finite() && v > 0.0) {
-        return 1.0;
-    }
-    let mut unit = 10f64.powi(v.log10().floor() as i32);
-    while unit > 1e-6 && (v / unit - (v / unit).round()).abs() > 1e-9 {
-        unit /= 10.0;
-    }
-    unit
-}
-
 /// The newest production year an edition reports for a country, with its figure.
 pub fn latest_production(d: &Dataset, edition: u16, country: &str) -> Option<(u16, f64)> {
     d.production
@@ -308,6 +295,34 @@ pub fn export_period(d: &Dataset, from: &str, to: &str) -> Option<&'static Expor
     d.exports_monthly
         .iter()
         .find(|p| p.from == from && p.to == to)
+}
+
+/// A magnet-export report of one series by destination and span (`"2025-01"`, `"2025-12"`).
+pub fn magnet_period(
+    d: &Dataset,
+    series: MagnetSeries,
+    destination: &str,
+    from: &str,
+    to: &str,
+) -> Option<&'static MagnetExport> {
+    d.magnets.iter().find(|m| {
+        m.series == series && m.destination == destination && m.from == from && m.to == to
+    })
+}
+
+/// One series' single months to a destination, oldest first: a month without a row is a gap.
+pub fn magnet_months(
+    d: &Dataset,
+    series: MagnetSeries,
+    destination: &str,
+) -> Vec<&'static MagnetExport> {
+    let mut months: Vec<&'static MagnetExport> = d
+        .magnets
+        .iter()
+        .filter(|m| m.series == series && m.destination == destination && m.from == m.to)
+        .collect();
+    crate::order::sort_by(&mut months, |a, b| a.from < b.from);
+    months
 }
 
 /// The events `topic`'s charts mark, oldest first.

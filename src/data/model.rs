@@ -329,6 +329,41 @@ pub struct Claim {
     pub sources: &'static str,
 }
 
+/// Which customs series a magnet-export figure belongs to. The two are different measures and
+/// are never added or compared with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MagnetSeries {
+    /// Rare-earth permanent magnets in customs' detailed data (released about the 20th of the
+    /// following month), as Reuters compiles them: tonnes of product.
+    Magnets,
+    /// Bloomberg's own sum of customs' wider "rare-earth products" category (magnets were about
+    /// 90 % of it in early 2025): worldwide only.
+    RareEarthProducts,
+}
+
+/// Rare-earth magnet exports in one month (`from == to`) or over a year-to-date span, to the
+/// world or to one destination.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct MagnetExport {
+    pub series: MagnetSeries,
+    pub from: &'static str,
+    pub to: &'static str,
+    /// `World`, or a country of `countries.csv`.
+    pub destination: &'static str,
+    /// Tonnes of product; `None` where a report gives only a change.
+    pub volume_t: Option<f64>,
+    pub yoy_pct: Option<f64>,
+    pub mom_pct: Option<f64>,
+    pub value: Option<f64>,
+    pub value_unit: Option<ValueUnit>,
+    pub value_yoy_pct: Option<f64>,
+    /// When customs released the figure, as reported (`YYYY-MM[-DD]`; empty when not seen).
+    pub released: &'static str,
+    pub note: &'static str,
+    pub sources: &'static str,
+}
+
 /// What kind of dated event a chart marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -426,6 +461,7 @@ pub struct Dataset {
     pub countries: &'static [Country],
     pub publishers: &'static [Publisher],
     pub events: &'static [Event],
+    pub magnets: &'static [MagnetExport],
 }
 
 impl Dataset {
@@ -442,6 +478,20 @@ impl Discovery {
             && self.basis == Basis::ExpectedAdditionalResource
             && self.unit == Unit::Oxide
     }
+}
+
+/// The place value of a rounded figure's last significant digit: 4,000,000 -> 1,000,000;
+/// 800,000 -> 100,000; 35,447.5 -> 0.1.
+// Here rather than with the derived figures: the dataset's rules (build.rs) need it too.
+pub fn rounding_unit(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mut unit = 10f64.powi(v.log10().floor() as i32);
+    while unit > 1e-6 && (v / unit - (v / unit).round()).abs() > 1e-9 {
+        unit /= 10.0;
+    }
+    unit
 }
 
 /// The ids in a row's `sources` cell, the original publication first.

@@ -64,6 +64,7 @@ pub fn encode(whole: &Dataset, part: &Dataset, texts: &Texts) -> Result<String, 
     put(whole.countries, part.countries, &mut out);
     put(whole.publishers, part.publishers, &mut out);
     put(whole.events, part.events, &mut out);
+    put(whole.magnets, part.magnets, &mut out);
     out.field(&texts.len().to_string());
     for (name, languages) in texts {
         out.field(name);
@@ -104,6 +105,7 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
         countries: table(&mut input, part.countries)?,
         publishers: table(&mut input, part.publishers)?,
         events: table(&mut input, part.events)?,
+        magnets: table(&mut input, part.magnets)?,
     };
     let count: usize = input.0.next()?.parse().ok()?;
     let mut texts = Texts::with_capacity(count.min(16));
@@ -274,6 +276,7 @@ words! {
         ScheduledEnd = "scheduled_end", QuotaNotice = "quota_notice", Regulation = "regulation",
         UsgsEdition = "usgs_edition", UsgsRevision = "usgs_revision",
     }
+    MagnetSeries { Magnets = "magnets", RareEarthProducts = "rare_earth_products" }
     EventStatus {
         Happened = "happened", InForce = "in_force", Suspended = "suspended",
         OutcomeNotFound = "outcome_not_found",
@@ -335,6 +338,10 @@ rows! {
         sources,
     }
     Event { id, date, kind, label_en, label_zh, text_en, text_zh, topics, status, sources }
+    MagnetExport {
+        series, from, to, destination, volume_t, yoy_pct, mom_pct, value, value_unit,
+        value_yoy_pct, released, note, sources,
+    }
 }
 
 #[cfg(test)]
@@ -357,6 +364,7 @@ mod tests {
             quotas: &[],
             claims: &[],
             events: &[],
+            magnets: &[],
             ..d
         }
     }
@@ -402,6 +410,7 @@ mod tests {
         assert_eq!(d.claims, whole.claims);
         assert_eq!(d.publishers, whole.publishers);
         assert_eq!(d.events, whole.events);
+        assert_eq!(d.magnets, whole.magnets);
     }
 
     #[test]

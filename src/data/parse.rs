@@ -64,6 +64,7 @@ pub struct Files<'a> {
     pub countries: &'a str,
     pub publishers: &'a str,
     pub events: &'a str,
+    pub magnets: &'a str,
 }
 
 /// Parses every table and checks the dataset; every problem found is reported, not just the first.
@@ -85,6 +86,7 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
         countries: leak(parse_table("countries.csv", files.countries)?),
         publishers: leak(parse_table("publishers.csv", files.publishers)?),
         events: leak(parse_table("events.csv", files.events)?),
+        magnets: leak(parse_table("magnets.csv", files.magnets)?),
     };
     let problems = validate(&dataset);
     if problems.is_empty() {
@@ -298,6 +300,10 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         .iter()
         .enumerate()
         .for_each(|(i, r)| cite("events.csv", i, r.sources, p));
+    d.magnets
+        .iter()
+        .enumerate()
+        .for_each(|(i, r)| cite("magnets.csv", i, r.sources, p));
     problems.append(&mut cite_problems);
     for (i, s) in d.sources.iter().enumerate() {
         if !cited.contains(s.id) {
@@ -700,6 +706,7 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         }
     }
     validate_events(d, &mut problems);
+    validate_magnets(d, &mut problems);
     problems
 }
 
@@ -786,6 +793,114 @@ fn validate_events(d: &Dataset, problems: &mut Vec<String>) {
             );
         }
     }
+}
+
+fn validate_magnets(d: &Dataset, problems: &mut Vec<String>) {
+    let mut problem = |row: usize, what: String| {
+        problems.push(format!("magnets.csv: row {}: {what}", row + 1));
+    };
+    let names: HashSet<&str> = d.countries.iter().map(|c| c.name).collect();
+    let negative = |v: Option<f64>| v.is_some_and(|v| !(v >= 0.0 && v.is_finite()));
+    let mut keys = HashSet::new();
+    for (i, m) in d.magnets.iter().enumerate() {
+        match (month_index(m.from), month_index(m.to)) {
+            (Some(f), Some(t))
+                if f <= t && (FIRST_YEAR..=LAST_YEAR).contains(&((f / 12) as u16)) => {}
+            _ => problem(
+                i,
+                format!("span `{}`..`{}` is not a month range", m.from, m.to),
+            ),
+        }
+        if !keys.insert((m.series, m.from, m.to, m.destination)) {
+            problem(
+                i,
+                format!(
+                    "duplicate {:?} {}..{} {}",
+                    m.series, m.from, m.to, m.destination
+                ),
+            );
+        }
+        if !names.contains(m.destination) {
+            problem(
+                i,
+                format!("destination `{}` not in countries.csv", m.destination),
+            );
+        }
+        // Bloomberg sums the category for the world: a destination of it would be another series.
+        if m.series == MagnetSeries::RareEarthProducts && m.destination != WORLD {
+            problem(i, "the rare-earth products series is worldwide only".into());
+        }
+        if [m.volume_t, m.yoy_pct, m.mom_pct, m.value, m.value_yoy_pct]
+            .iter()
+            .all(Option::is_none)
+        {
+            problem(
+                i,
+                "a row needs at least one figure: a missing month is left out, a gap".into(),
+            );
+        }
+        if negative(m.volume_t) || negative(m.value) {
+            problem(i, "volumes and values must be non-negative".into());
+        }
+        if m.value.is_some() != m.value_unit.is_some() {
+            problem(i, "a value needs its unit and a unit its value".into());
+        }
+        if !m.released.is_empty() && !valid_date(m.released) {
+            problem(
+                i,
+                format!("released `{}` is not YYYY[-MM[-DD]]", m.released),
+            );
+        }
+    }
+    for (i, m) in d.magnets.iter().enumerate() {
+        if let Some(what) = year_to_date_mismatch(d.magnets, m) {
+            problem(i, what);
+        }
+    }
+}
+
+/// A year-to-date figure must be an earlier year-to-date figure of the same series and
+/// destination plus the months between, within the rounding of each figure as published
+/// ("2.51 million kg" may be 5 t either way). Only rows of one series are ever added, so a
+/// figure of the other series entered as a month breaks the sum and is caught.
+fn year_to_date_mismatch(rows: &[MagnetExport], r: &MagnetExport) -> Option<String> {
+    let (from, to, total) = (month_index(r.from)?, month_index(r.to)?, r.volume_t?);
+    if from == to {
+        return None;
+    }
+    let same = |m: &&MagnetExport| m.series == r.series && m.destination == r.destination;
+    let month = |k: u32| {
+        rows.iter()
+            .filter(same)
+            .find(|m| month_index(m.from) == Some(k) && month_index(m.to) == Some(k))
+            .and_then(|m| m.volume_t)
+    };
+    let mut earlier: Vec<(u32, f64)> = rows
+        .iter()
+        .filter(same)
+        .filter(|m| month_index(m.from) == Some(from))
+        .filter_map(|m| Some((month_index(m.to)?, m.volume_t?)))
+        .filter(|&(t, _)| t < to)
+        .collect();
+    earlier.sort_by_key(|&(t, _)| std::cmp::Reverse(t));
+    for (t, before) in earlier {
+        let months: Option<Vec<f64>> = (t + 1..=to).map(month).collect();
+        if let Some(months) = months {
+            let sum = before + months.iter().sum::<f64>();
+            let slack: f64 = months
+                .iter()
+                .chain([&before, &total])
+                .map(|&v| rounding_unit(v) / 2.0)
+                .sum();
+            return ((sum - total).abs() > slack).then(|| {
+                format!(
+                    "{:?} {} {}..{}: {total} t, but the earlier year-to-date and the months since add up to {sum} t",
+                    r.series, r.destination, r.from, r.to
+                )
+            });
+        }
+    }
+    None
 }
 
 fn editions(d: &Dataset) -> Vec<u16> {

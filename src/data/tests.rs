@@ -18,6 +18,7 @@ const FILES: Files<'static> = Files {
     countries: include_str!("../../data/countries.csv"),
     publishers: include_str!("../../data/publishers.csv"),
     events: include_str!("../../data/events.csv"),
+    magnets: include_str!("../../data/magnets.csv"),
 };
 
 fn close(a: f64, b: f64) -> bool {
@@ -262,6 +263,7 @@ fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
         "claims" => files.claims = text,
         "sources" => files.sources = text,
         "events" => files.events = text,
+        "magnets" => files.magnets = text,
         _ => unreachable!("test names a table"),
     }
     parse_dataset(&files)
@@ -554,4 +556,75 @@ fn only_a_scheduled_end_can_have_no_outcome_and_it_must_say_so() {
     assert_ne!(year_only, FILES.events);
     let err = with("events", leak(year_only)).expect_err("a year alone");
     assert!(err.contains("is not YYYY-MM or YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn magnet_exports_collapsed_in_may_2025_while_the_headline_tonnage_rose() {
+    let d = dataset();
+    let world = magnet_months(d, MagnetSeries::Magnets, WORLD);
+    let may = world
+        .iter()
+        .find(|m| m.from == "2025-05")
+        .expect("May 2025");
+    assert_eq!((may.volume_t, may.yoy_pct), (Some(1_238.0), Some(-74.0)));
+    // April 2025's magnet tonnage was not found: a gap, no row.
+    assert!(world.iter().all(|m| m.from != "2025-04"));
+    let year = magnet_period(d, MagnetSeries::Magnets, WORLD, "2025-01", "2025-12");
+    assert_eq!(
+        year.map(|m| (m.volume_t, m.yoy_pct)),
+        Some((Some(57_392.0), Some(-1.3)))
+    );
+    let headline = preferred_export(d, 2025, 12).and_then(|e| e.volume_yoy_pct);
+    assert_eq!(
+        headline,
+        Some(12.9),
+        "the headline series rose over the same year"
+    );
+    // Bloomberg's wider products series stays its own: four months, worldwide.
+    let products = magnet_months(d, MagnetSeries::RareEarthProducts, WORLD);
+    let volumes: Vec<Option<f64>> = products.iter().map(|m| m.volume_t).collect();
+    assert_eq!(
+        volumes,
+        [Some(2_117.0), Some(3_808.0), Some(6_958.0), Some(6_745.0)]
+    );
+    assert!(d
+        .magnets
+        .iter()
+        .all(|m| m.series == MagnetSeries::Magnets || m.destination == WORLD));
+}
+
+#[test]
+fn a_products_figure_entered_as_a_magnet_month_is_refused() {
+    // Bloomberg's 6,958 t of rare-earth products for November typed into the magnets series:
+    // January-October plus November and December no longer make the year's 57,392 t.
+    let mixed = FILES.magnets.replacen(
+        "magnets,2025-11,2025-11,World,6150,",
+        "magnets,2025-11,2025-11,World,6958,",
+        1,
+    );
+    assert_ne!(mixed, FILES.magnets, "the test edits November 2025");
+    let err = with("magnets", leak(mixed)).expect_err("series mixed");
+    assert!(
+        err.contains("Magnets World 2025-01..2025-12: 57392 t, but the earlier year-to-date and the months since add up to 58200 t"),
+        "{err}"
+    );
+    let by_country = FILES.magnets.replacen(
+        "rare_earth_products,2025-12,2025-12,World,",
+        "rare_earth_products,2025-12,2025-12,Japan,",
+        1,
+    );
+    assert_ne!(
+        by_country, FILES.magnets,
+        "the test edits December's products row"
+    );
+    let err = with("magnets", leak(by_country)).expect_err("products by country");
+    assert!(err.contains("worldwide only"), "{err}");
+    let empty = FILES.magnets.replacen(
+        "magnets,2025-01,2025-11,World,,-2,",
+        "magnets,2025-01,2025-11,World,,,",
+        1,
+    );
+    assert_ne!(empty, FILES.magnets, "the test edits January-November");
+    let err = with("magnets", leak(empty)).expect_err("no figure");
+    assert!(err.contains("a row needs at least one figure"), "{err}");
 }

@@ -38,6 +38,7 @@ pub fn embedded(d: &Dataset) -> Dataset {
         claims: &[],
         // Only the charts of later views mark events: they come with the rows file.
         events: &[],
+        magnets: &[],
         ..*d
     }
 }
