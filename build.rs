@@ -53,6 +53,7 @@ fn main() {
         publishers: read("publishers.csv"),
         events: read("events.csv"),
         magnets: read("magnets.csv"),
+        corrections: read("corrections.csv"),
     };
     let d = parse::parse_dataset(&files).unwrap_or_else(|problems| fail(&problems));
     println!("cargo:rustc-env=DATA_VERSION={}", data_version());
@@ -76,6 +77,7 @@ fn main() {
          use Basis::*; use Product::*; use Provenance::*; use Qualifier::*; use Quality::*;\n         use QuotaStatus::*;\n\
          use SourceKind::*; use Topic::*; use Unit::*; use ValueUnit::*; use Verdict::*;\n\
          use EventKind::*; use EventStatus::*; use MagnetSeries::*;\n\
+         use CorrectionKind::*; use CorrectedUnit::*;\n\
          pub static DATASET: Dataset = Dataset {\n",
     );
     table(&mut out, "sources", d.sources);
@@ -92,6 +94,7 @@ fn main() {
     table(&mut out, "publishers", d.publishers);
     table(&mut out, "events", d.events);
     table(&mut out, "magnets", d.magnets);
+    table(&mut out, "corrections", d.corrections);
     out.push_str("};\n");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dest = Path::new(&out_dir).join("dataset.rs");

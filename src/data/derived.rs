@@ -325,6 +325,28 @@ pub fn magnet_months(
     months
 }
 
+/// The changes of published figures this data version made: the corrections with the latest
+/// `changed` date, in the table's order.
+pub fn latest_corrections(d: &Dataset) -> Vec<&'static Correction> {
+    let latest = d.corrections.iter().map(|c| c.changed).max();
+    d.corrections
+        .iter()
+        .filter(|c| Some(c.changed) == latest)
+        .collect()
+}
+
+/// The corrections of one row of a table (`"reserves"`, `"edition=2026;country=Brazil"`), oldest
+/// first: what to mark beside a figure a reader may have seen before.
+pub fn corrections_of(d: &Dataset, table: &str, key: &str) -> Vec<&'static Correction> {
+    let mut found: Vec<&'static Correction> = d
+        .corrections
+        .iter()
+        .filter(|c| c.table == table && c.key == key)
+        .collect();
+    crate::order::sort_by(&mut found, |a, b| a.changed < b.changed);
+    found
+}
+
 /// The events `topic`'s charts mark, oldest first.
 pub fn events_for(d: &Dataset, topic: Topic) -> Vec<&'static Event> {
     let mut events: Vec<&'static Event> = d.events.iter().filter(|e| e.is_for(topic)).collect();

@@ -431,6 +431,59 @@ impl Event {
     }
 }
 
+/// Why a figure a reader may have seen changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CorrectionKind {
+    /// The publication revised it (USGS's version 1.3, a final figure replacing an estimate).
+    SourceRevised,
+    /// We had entered it wrong.
+    OurError,
+    /// The figure stands; it is now credited to the publication it was really read from.
+    Reattributed,
+}
+
+/// How a correction's `old` and `new` cells are to be read and printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum CorrectedUnit {
+    /// Tonnes, printed as the table prints them (`21000000` is 21 Mt, 2100万吨).
+    #[serde(rename = "t")]
+    Tonnes,
+    #[serde(rename = "usd_per_kg")]
+    UsdPerKg,
+    /// A text cell, printed as it is ("3,292 ppm TREO").
+    #[serde(rename = "text")]
+    Text,
+    /// Source ids, printed as their publications.
+    #[serde(rename = "sources")]
+    SourceIds,
+}
+
+/// One change of a published figure in this data: which cell of which table, from what to what,
+/// why, and what the figure is, for readers in both languages. `new` is always the cell's
+/// current value (the build checks it), so a correction cannot drift from the data.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Correction {
+    /// When our data changed (`YYYY-MM-DD`): the data version that carries the change.
+    pub changed: &'static str,
+    /// The table's file name without `.csv`: `reserves`, `prices`...
+    pub table: &'static str,
+    /// The row, by the values of the columns that single it out: `edition=2026;country=Brazil`.
+    pub key: &'static str,
+    pub field: &'static str,
+    pub old: &'static str,
+    pub new: &'static str,
+    pub unit: CorrectedUnit,
+    pub kind: CorrectionKind,
+    /// What the figure is, for a reader: "Brazil's reserves, USGS MCS 2026".
+    pub figure_en: &'static str,
+    pub figure_zh: &'static str,
+    /// One sentence each.
+    pub why_en: &'static str,
+    pub why_zh: &'static str,
+    pub sources: &'static str,
+}
+
 /// A country or place name with its Chinese form.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 pub struct Country {
@@ -462,6 +515,7 @@ pub struct Dataset {
     pub publishers: &'static [Publisher],
     pub events: &'static [Event],
     pub magnets: &'static [MagnetExport],
+    pub corrections: &'static [Correction],
 }
 
 impl Dataset {

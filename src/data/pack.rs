@@ -65,6 +65,7 @@ pub fn encode(whole: &Dataset, part: &Dataset, texts: &Texts) -> Result<String, 
     put(whole.publishers, part.publishers, &mut out);
     put(whole.events, part.events, &mut out);
     put(whole.magnets, part.magnets, &mut out);
+    put(whole.corrections, part.corrections, &mut out);
     out.field(&texts.len().to_string());
     for (name, languages) in texts {
         out.field(name);
@@ -106,6 +107,7 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
         publishers: table(&mut input, part.publishers)?,
         events: table(&mut input, part.events)?,
         magnets: table(&mut input, part.magnets)?,
+        corrections: table(&mut input, part.corrections)?,
     };
     let count: usize = input.0.next()?.parse().ok()?;
     let mut texts = Texts::with_capacity(count.min(16));
@@ -277,6 +279,10 @@ words! {
         UsgsEdition = "usgs_edition", UsgsRevision = "usgs_revision",
     }
     MagnetSeries { Magnets = "magnets", RareEarthProducts = "rare_earth_products" }
+    CorrectionKind {
+        SourceRevised = "source_revised", OurError = "our_error", Reattributed = "reattributed",
+    }
+    CorrectedUnit { Tonnes = "t", UsdPerKg = "usd_per_kg", Text = "text", SourceIds = "sources" }
     EventStatus {
         Happened = "happened", InForce = "in_force", Suspended = "suspended",
         OutcomeNotFound = "outcome_not_found",
@@ -342,6 +348,10 @@ rows! {
         series, from, to, destination, volume_t, yoy_pct, mom_pct, value, value_unit,
         value_yoy_pct, released, note, sources,
     }
+    Correction {
+        changed, table, key, field, old, new, unit, kind, figure_en, figure_zh, why_en, why_zh,
+        sources,
+    }
 }
 
 #[cfg(test)]
@@ -365,6 +375,7 @@ mod tests {
             claims: &[],
             events: &[],
             magnets: &[],
+            corrections: &[],
             ..d
         }
     }
@@ -411,6 +422,7 @@ mod tests {
         assert_eq!(d.publishers, whole.publishers);
         assert_eq!(d.events, whole.events);
         assert_eq!(d.magnets, whole.magnets);
+        assert_eq!(d.corrections, whole.corrections);
     }
 
     #[test]

@@ -65,6 +65,7 @@ pub struct Files<'a> {
     pub publishers: &'a str,
     pub events: &'a str,
     pub magnets: &'a str,
+    pub corrections: &'a str,
 }
 
 /// Parses every table and checks the dataset; every problem found is reported, not just the first.
@@ -87,8 +88,10 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
         publishers: leak(parse_table("publishers.csv", files.publishers)?),
         events: leak(parse_table("events.csv", files.events)?),
         magnets: leak(parse_table("magnets.csv", files.magnets)?),
+        corrections: leak(parse_table("corrections.csv", files.corrections)?),
     };
-    let problems = validate(&dataset);
+    let mut problems = validate(&dataset);
+    problems.extend(check_corrections(&dataset, files));
     if problems.is_empty() {
         Ok(dataset)
     } else {
@@ -304,6 +307,10 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         .iter()
         .enumerate()
         .for_each(|(i, r)| cite("magnets.csv", i, r.sources, p));
+    d.corrections
+        .iter()
+        .enumerate()
+        .for_each(|(i, r)| cite("corrections.csv", i, r.sources, p));
     problems.append(&mut cite_problems);
     for (i, s) in d.sources.iter().enumerate() {
         if !cited.contains(s.id) {
@@ -793,6 +800,122 @@ fn validate_events(d: &Dataset, problems: &mut Vec<String>) {
             );
         }
     }
+}
+
+/// The table a correction names, by its file name without `.csv`.
+fn table_text<'a>(files: &Files<'a>, table: &str) -> Option<&'a str> {
+    Some(match table {
+        "sources" => files.sources,
+        "reserves" => files.reserves,
+        "production" => files.production,
+        "discoveries" => files.discoveries,
+        "quotas" => files.quotas,
+        "quota_batches" => files.quota_batches,
+        "exports_annual" => files.exports_annual,
+        "exports_monthly" => files.exports_monthly,
+        "prices" => files.prices,
+        "events" => files.events,
+        "magnets" => files.magnets,
+        "claims" => files.claims,
+        "countries" => files.countries,
+        "publishers" => files.publishers,
+        _ => return None,
+    })
+}
+
+/// Every correction against the table it corrects: its row found by its key, and `new` the
+/// cell's value there now, `old` something else. Read from the CSV text, cell by cell, so a
+/// correction can name any column of any table and never drifts from the data.
+pub fn check_corrections(d: &Dataset, files: &Files) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, c) in d.corrections.iter().enumerate() {
+        let mut problem =
+            |what: String| problems.push(format!("corrections.csv: row {}: {what}", i + 1));
+        if !(valid_date(c.changed) && c.changed.len() == 10) {
+            problem(format!("changed `{}` is not YYYY-MM-DD", c.changed));
+        }
+        if !seen.insert((c.changed, c.table, c.key, c.field)) {
+            problem(format!("{} {} {} corrected twice", c.table, c.key, c.field));
+        }
+        if c.old == c.new {
+            problem("old and new are the same".into());
+        }
+        for (what, text) in [("figure", c.figure_en), ("why", c.why_en)] {
+            if text.is_empty() {
+                problem(format!("{what}_en is required"));
+            }
+        }
+        if !c.why_en.ends_with('.') || !c.why_zh.ends_with('。') {
+            problem("why_en and why_zh are one sentence each, ending with . and 。".into());
+        }
+        for text in [c.figure_zh, c.why_zh] {
+            match chinese_style_problem(text) {
+                Some(what) => problem(what),
+                None if text.is_empty() => problem("figure_zh and why_zh are required".into()),
+                None => {}
+            }
+        }
+        match c.unit {
+            CorrectedUnit::Tonnes | CorrectedUnit::UsdPerKg => {
+                if [c.old, c.new].iter().any(|v| v.parse::<f64>().is_err()) {
+                    problem(format!("`{}` and `{}` must be numbers", c.old, c.new));
+                }
+            }
+            CorrectedUnit::SourceIds => {
+                for id in source_ids(c.old).chain(source_ids(c.new)) {
+                    if d.source(id).is_none() {
+                        problem(format!("`{id}` is not a source id"));
+                    }
+                }
+            }
+            CorrectedUnit::Text => {}
+        }
+        let Some(text) = table_text(files, c.table) else {
+            problem(format!("no table `{}`", c.table));
+            continue;
+        };
+        match current_cell(text, c.key, c.field) {
+            Ok(cell) if cell == c.new => {}
+            Ok(cell) => problem(format!(
+                "{} {} {} is `{cell}` in the data, not `{}`",
+                c.table, c.key, c.field, c.new
+            )),
+            Err(what) => problem(format!("{}: {what}", c.table)),
+        }
+    }
+    problems
+}
+
+/// The cell of column `field` in the one row whose columns match `key` (`col=value;col=value`).
+fn current_cell(text: &str, key: &str, field: &str) -> Result<String, String> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("no column `{name}`"))
+    };
+    let mut wanted = Vec::new();
+    for pair in key.split(';') {
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("key `{key}` is not col=value;col=value"))?;
+        wanted.push((column(name)?, value));
+    }
+    let at = column(field)?;
+    let mut found = None;
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        if wanted.iter().all(|&(i, v)| record.get(i) == Some(v)) {
+            if found.is_some() {
+                return Err(format!("key `{key}` matches more than one row"));
+            }
+            found = record.get(at).map(String::from);
+        }
+    }
+    found.ok_or_else(|| format!("no row with `{key}`"))
 }
 
 fn validate_magnets(d: &Dataset, problems: &mut Vec<String>) {

@@ -19,6 +19,7 @@ const FILES: Files<'static> = Files {
     publishers: include_str!("../../data/publishers.csv"),
     events: include_str!("../../data/events.csv"),
     magnets: include_str!("../../data/magnets.csv"),
+    corrections: include_str!("../../data/corrections.csv"),
 };
 
 fn close(a: f64, b: f64) -> bool {
@@ -264,6 +265,7 @@ fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
         "sources" => files.sources = text,
         "events" => files.events = text,
         "magnets" => files.magnets = text,
+        "corrections" => files.corrections = text,
         _ => unreachable!("test names a table"),
     }
     parse_dataset(&files)
@@ -627,4 +629,76 @@ fn a_products_figure_entered_as_a_magnet_month_is_refused() {
     assert_ne!(empty, FILES.magnets, "the test edits January-November");
     let err = with("magnets", leak(empty)).expect_err("no figure");
     assert!(err.contains("a row needs at least one figure"), "{err}");
+}
+
+#[test]
+fn corrections_list_every_changed_figure_of_this_data_version() {
+    let d = dataset();
+    let latest = latest_corrections(d);
+    assert!(latest.iter().all(|c| c.changed == "2026-12-05"));
+    let changed: Vec<(&str, &str, &str, &str)> = latest
+        .iter()
+        .map(|c| (c.table, c.field, c.old, c.new))
+        .collect();
+    for expected in [
+        ("reserves", "reserves_t", "21000000", "11000000"),
+        ("reserves", "reserves_t", "85000000", "75000000"),
+        ("prices", "usd_per_kg", "260", "257"),
+        ("prices", "usd_per_kg", "810", "812"),
+        ("discoveries", "grade", "3,926 ppm TREO", "3,292 ppm TREO"),
+        (
+            "quotas",
+            "smelting_sources",
+            "mnr-miit-2020-07-16",
+            "inn-production-2022",
+        ),
+        (
+            "quotas",
+            "smelting_sources",
+            "mnr-2021-quota-notice",
+            "reuters-2021-09-30-quota",
+        ),
+    ] {
+        assert!(changed.contains(&expected), "{expected:?} in {changed:?}");
+    }
+    let brazil = corrections_of(d, "reserves", "edition=2026;country=Brazil");
+    assert_eq!(
+        brazil.iter().map(|c| (c.kind, c.unit)).collect::<Vec<_>>(),
+        [(CorrectionKind::SourceRevised, CorrectedUnit::Tonnes)]
+    );
+    assert_eq!(
+        reserve(d, 2026, "Brazil").and_then(|r| r.reserves_t),
+        Some(11_000_000.0)
+    );
+}
+
+#[test]
+fn a_correction_that_drifts_from_the_data_is_refused() {
+    // The figure set back in the table while the correction still says 11 Mt.
+    let back = FILES
+        .reserves
+        .replacen("2026,Brazil,11000000,", "2026,Brazil,21000000,", 1);
+    assert_ne!(back, FILES.reserves, "the test edits MCS 2026 Brazil");
+    let err = with("reserves", leak(back)).expect_err("drift");
+    assert!(
+        err.contains("reserves edition=2026;country=Brazil reserves_t is `21000000` in the data, not `11000000`"),
+        "{err}"
+    );
+    let same = FILES.corrections.replacen(",810,812,", ",812,812,", 1);
+    assert_ne!(same, FILES.corrections);
+    let err = with("corrections", leak(same)).expect_err("no change");
+    assert!(err.contains("old and new are the same"), "{err}");
+    let nowhere = FILES.corrections.replacen(
+        "edition=2026;country=Brazil",
+        "edition=2027;country=Brazil",
+        1,
+    );
+    let err = with("corrections", leak(nowhere)).expect_err("no such row");
+    assert!(
+        err.contains("no row with `edition=2027;country=Brazil`"),
+        "{err}"
+    );
+    let column = FILES.corrections.replacen(",reserves_t,", ",reserve,", 1);
+    let err = with("corrections", leak(column)).expect_err("no such column");
+    assert!(err.contains("no column `reserve`"), "{err}");
 }

@@ -62,6 +62,7 @@ pub fn embedded(d: &Dataset) -> Dataset {
         claims: &[],
         events: &[],
         magnets: &[],
+        corrections: &[],
         ..*d
     }
 }
