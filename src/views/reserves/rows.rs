@@ -66,3 +66,32 @@ pub fn embedded(d: &Dataset) -> Dataset {
         ..*d
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{dataset, pack};
+
+    #[test]
+    fn the_first_view_embeds_its_own_rows_and_names_and_the_rows_file_brings_the_rest() {
+        let whole = dataset();
+        let part = embedded(whole);
+        assert!(part.events.is_empty() && part.magnets.is_empty() && part.corrections.is_empty());
+        // Names of the first view's own rows only: Chinese names of the sources only later views
+        // cite, and of the places only they show, come with the rows file.
+        assert!(part.publishers.len() < whole.publishers.len());
+        assert!(part
+            .publishers
+            .iter()
+            .all(|p| part.sources.iter().any(|s| s.publisher == p.name)));
+        assert!(part.countries.iter().any(|c| c.name == "Brazil"));
+        assert!(part.countries.iter().all(|c| c.name != "Japan"));
+        let file = pack::encode(whole, &part, &Vec::new()).expect("encodes");
+        let (d, _) = pack::decode(&part, file.leak()).expect("decodes");
+        assert_eq!(d.events, whole.events);
+        assert_eq!(d.magnets, whole.magnets);
+        assert_eq!(d.corrections, whole.corrections);
+        assert_eq!(d.countries, whole.countries);
+        assert_eq!(d.publishers, whole.publishers);
+    }
+}
