@@ -232,6 +232,14 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         }
         // The page says where a syndicated copy is reposted ("reposted on kitco.com"): a verbatim
         // copy on a site not to link is cited as the original, named without a link.
+        // A rewrite is named, not linked: its page is not the publication and may misquote it.
+        if s.provenance == Provenance::Rewrite && !s.url.is_empty() {
+            problem(
+                "sources.csv",
+                i,
+                "a rewrite is named without a link: leave url empty and record the copy in read_via".into(),
+            );
+        }
         if s.provenance == Provenance::Syndicated && s.url.is_empty() {
             problem(
                 "sources.csv",

@@ -400,6 +400,15 @@ fn a_syndicated_source_names_where_it_is_reposted() {
     assert_ne!(text, FILES.sources, "the test edits a Kitco row");
     let err = with("sources", leak(text)).expect_err("syndicated without url");
     assert!(err.contains("a syndicated source needs the url"), "{err}");
+    // Reuters' November 2025 story, known from a rewrite on news.az: named, not linked.
+    let linked = FILES.sources.replacen(
+        ",2025-12-08,,Copyrighted; facts cited,https://news.az/",
+        ",2025-12-08,https://news.az/x,Copyrighted; facts cited,https://news.az/",
+        1,
+    );
+    assert_ne!(linked, FILES.sources, "the test edits the news.az row");
+    let err = with("sources", leak(linked)).expect_err("rewrite linked");
+    assert!(err.contains("a rewrite is named without a link"), "{err}");
 }
 
 #[test]
