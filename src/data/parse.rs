@@ -157,6 +157,14 @@ fn is_bare_ip(host: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// An id as the tables write them: `[a-z0-9-]+`.
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 fn is_web_address(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://")) && !host_of(s).is_empty()
 }
@@ -183,11 +191,7 @@ pub fn validate(d: &Dataset) -> Vec<String> {
     // Sources: well-formed unique ids, and every one cited somewhere.
     let mut ids = HashSet::new();
     for (i, s) in d.sources.iter().enumerate() {
-        let well_formed = !s.id.is_empty()
-            && s.id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !well_formed {
+        if !is_slug(s.id) {
             problem(
                 "sources.csv",
                 i,
@@ -750,11 +754,7 @@ fn validate_events(d: &Dataset, problems: &mut Vec<String>) {
     };
     let mut ids = HashSet::new();
     for (i, e) in d.events.iter().enumerate() {
-        let slug = !e.id.is_empty()
-            && e.id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !slug || !ids.insert(e.id) {
+        if !is_slug(e.id) || !ids.insert(e.id) {
             problem(i, format!("id `{}` is not a unique lowercase slug", e.id));
         }
         // A marker needs at least the month: a year alone cannot be placed on a monthly axis.
