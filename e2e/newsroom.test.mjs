@@ -782,9 +782,10 @@ test('?embed=1&tabs=0&view=exports&theme=dark: no masthead, footer or tabs; embe
 // ---------------------------------------------------------------------------
 // 8. Which data, and on paper.
 
-const AS_OF = /^Data as of [A-Z][a-z]+ \d{4} · version ([0-9a-f]{8})$/;
+// The newest publication the data cites, as precise as its date: a month, or a day.
+const AS_OF = /^Data as of (?:\d{1,2} )?[A-Z][a-z]+ \d{4} · version ([0-9a-f]{8})$/;
 
-test('the footer says which data ("Data as of <month> · version <hash>"), and the citation names the version', TIMEOUT, async (t) => {
+test('the footer says which data ("Data as of <date> · version <hash>"), and the citation names the version', TIMEOUT, async (t) => {
   const opened = await open(t, '/?view=reserves');
   const { page } = opened;
   await ready(page);
@@ -799,7 +800,7 @@ test('the footer says which data ("Data as of <month> · version <hash>"), and t
   const zh = await open(t, '/?view=quotas&lang=zh&embed=1&tabs=0');
   await ready(zh.page);
   const zhLine = norm(await zh.page.locator('footer.embed-footer .data-as-of').textContent());
-  assert.match(zhLine, new RegExp(`^数据截至\\d{4}年\\d{1,2}月 · 版本${version}$`), zhLine);
+  assert.match(zhLine, new RegExp(`^数据截至\\d{4}年\\d{1,2}月(?:\\d{1,2}日)? · 版本${version}$`), zhLine);
   assertClean(zh);
 });
 

@@ -63,6 +63,9 @@ pub fn encode(whole: &Dataset, part: &Dataset, texts: &Texts) -> Result<String, 
     put(whole.claims, part.claims, &mut out);
     put(whole.countries, part.countries, &mut out);
     put(whole.publishers, part.publishers, &mut out);
+    put(whole.events, part.events, &mut out);
+    put(whole.magnets, part.magnets, &mut out);
+    put(whole.corrections, part.corrections, &mut out);
     out.field(&texts.len().to_string());
     for (name, languages) in texts {
         out.field(name);
@@ -102,6 +105,9 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
         claims: table(&mut input, part.claims)?,
         countries: table(&mut input, part.countries)?,
         publishers: table(&mut input, part.publishers)?,
+        events: table(&mut input, part.events)?,
+        magnets: table(&mut input, part.magnets)?,
+        corrections: table(&mut input, part.corrections)?,
     };
     let count: usize = input.0.next()?.parse().ok()?;
     let mut texts = Texts::with_capacity(count.min(16));
@@ -258,11 +264,29 @@ words! {
         Reserve = "reserve", Resource = "resource",
         ExpectedAdditionalResource = "expected_additional_resource",
         InternalEstimate = "internal_estimate", Forecast = "forecast",
+        PotentialResource = "potential_resource",
     }
     QuotaStatus { Published = "published", NotFound = "not_found", NotPublished = "not_published" }
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
     Product { Ndpr = "ndpr_oxide", Nd = "nd_oxide", Pr = "pr_oxide", Dy = "dy_oxide", Tb = "tb_oxide" }
-    Topic { Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports" }
+    Topic {
+        Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports",
+        Prices = "prices",
+    }
+    EventKind {
+        Control = "control", Suspension = "suspension", Licensing = "licensing", Talks = "talks",
+        ScheduledEnd = "scheduled_end", QuotaNotice = "quota_notice", Regulation = "regulation",
+        UsgsEdition = "usgs_edition", UsgsRevision = "usgs_revision",
+    }
+    MagnetSeries { Magnets = "magnets", RareEarthProducts = "rare_earth_products" }
+    CorrectionKind {
+        SourceRevised = "source_revised", OurError = "our_error", Reattributed = "reattributed",
+    }
+    CorrectedUnit { Tonnes = "t", UsdPerKg = "usd_per_kg", Text = "text", SourceIds = "sources" }
+    EventStatus {
+        Happened = "happened", InForce = "in_force", Suspended = "suspended",
+        OutcomeNotFound = "outcome_not_found",
+    }
     Quality { Primary = "primary", Secondary = "secondary" }
     SourceKind { Mcs = "mcs", Myb = "myb" }
     Provenance { Original = "original", Syndicated = "syndicated", Rewrite = "rewrite" }
@@ -300,7 +324,7 @@ rows! {
     }
     Quota {
         year, status, mining_t, smelting_t, mining_change_pct, smelting_change_pct, light_t,
-        ionic_t, split_derived, batches, note, sources,
+        ionic_t, split_derived, batches, smelting_sources, note, sources,
     }
     QuotaBatch {
         year, batch, label, announced, mining_t, smelting_t, mining_change_pct,
@@ -310,10 +334,22 @@ rows! {
         year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, preferred, note,
         sources,
     }
-    ExportPeriod { from, to, volume_t, yoy_pct, mom_pct, avg_price_usd_t, note, sources }
+    ExportPeriod {
+        from, to, volume_t, yoy_pct, mom_pct, value, value_unit, value_yoy_pct, avg_price_usd_t,
+        note, sources,
+    }
     Price { product, year, estimated, usd_per_kg, note, sources }
     Claim {
         id, view, figure, figure_zh, claim_en, claim_zh, verdict, explanation_en, explanation_zh,
+        sources,
+    }
+    Event { id, date, kind, label_en, label_zh, text_en, text_zh, topics, status, sources }
+    MagnetExport {
+        series, from, to, destination, volume_t, yoy_pct, mom_pct, value, value_unit,
+        value_yoy_pct, released, note, sources,
+    }
+    Correction {
+        changed, table, key, field, old, new, unit, kind, figure_en, figure_zh, why_en, why_zh,
         sources,
     }
 }
@@ -337,6 +373,9 @@ mod tests {
             discoveries: &d.discoveries[..1],
             quotas: &[],
             claims: &[],
+            events: &[],
+            magnets: &[],
+            corrections: &[],
             ..d
         }
     }
@@ -381,6 +420,9 @@ mod tests {
         assert_eq!(d.prices, whole.prices);
         assert_eq!(d.claims, whole.claims);
         assert_eq!(d.publishers, whole.publishers);
+        assert_eq!(d.events, whole.events);
+        assert_eq!(d.magnets, whole.magnets);
+        assert_eq!(d.corrections, whole.corrections);
     }
 
     #[test]

@@ -158,6 +158,7 @@ catalogue_part! {
             basis_resource: "Resource",
             basis_internal_estimate: "Internal estimate",
             basis_forecast: "Forecast resource",
+            basis_potential_resource: "Potential resources",
             unit_reo: "REO",
             unit_ore: "of ore",
             unit_unclear: "(unit unclear)",
