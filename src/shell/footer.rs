@@ -55,7 +55,7 @@ pub const FOOTER_LINKS: [(&str, Text); 4] = [
         "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries",
         |t| t.footer_usgs,
     ),
-    ("http://english.customs.gov.cn/", |t| t.footer_customs),
+    ("https://english.customs.gov.cn/", |t| t.footer_customs),
     ("https://www.miit.gov.cn/", |t| t.footer_miit),
     ("https://www.mnr.gov.cn/", |t| t.footer_mnr),
 ];
@@ -75,5 +75,17 @@ pub fn SiteFooter() -> impl IntoView {
             <p class="fine">{tr(|t| t.footer_method)}</p>
             <p class="fine data-as-of">{data_as_of()}</p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FOOTER_LINKS;
+
+    #[test]
+    fn the_footer_links_its_publishers_over_https() {
+        for (href, _) in FOOTER_LINKS {
+            assert!(href.starts_with("https://"), "{href}");
+        }
     }
 }
