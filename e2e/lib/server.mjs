@@ -27,15 +27,20 @@ const TYPES = {
  * Serve `root` over HTTP. `fallback` (a file under root, e.g. 'index.html') answers every unknown
  * path with that file and 200, as hosts configured for single-page apps do (Netlify's
  * `/* /index.html 200`, nginx `try_files $uri /index.html`, Cloudflare Pages without a 404.html).
- * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>, fallback?: string}} options
+ * `headersFor(pathname)` adds headers for some paths (what dist/_headers says for them).
+ * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>, fallback?: string, headersFor?: (pathname: string) => Record<string, string>}} options
  * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {}, fallback }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {}, fallback, headersFor = () => ({}) }) {
   const base = await realpath(resolve(root));
   if (!(await stat(base)).isDirectory()) throw new Error(`not a directory: ${base}`);
 
   const server = createServer((req, res) => {
-    handle(base, headers, req, res, fallback).catch((err) => {
+    let own = {};
+    try {
+      own = headersFor(new URL(req.url, 'http://x').pathname);
+    } catch {}
+    handle(base, { ...headers, ...own }, req, res, fallback).catch((err) => {
       if (!res.headersSent) send(res, 500, headers, `500 ${err.message}\n`);
       else res.destroy(err);
     });
