@@ -77,15 +77,3 @@ pub fn SiteFooter() -> impl IntoView {
         </footer>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::FOOTER_LINKS;
-
-    #[test]
-    fn the_footer_links_its_publishers_over_https() {
-        for (href, _) in FOOTER_LINKS {
-            assert!(href.starts_with("https://"), "{href}");
-        }
-    }
-}
