@@ -24,10 +24,7 @@ fn main() {
         "data",
         "src/data/model.rs",
         "src/data/parse.rs",
-        "src/data/pack.rs",
         "src/views/reserves/rows.rs",
-        "src/i18n",
-        "src/i18n.rs",
         "public/embed-heights.json",
     ] {
         println!("cargo:rerun-if-changed={path}");
@@ -62,14 +59,13 @@ fn main() {
     println!("cargo:rustc-env=DATA_AS_OF={as_of}");
     let d = for_the_page(d);
     // The release wasm (feature `split`) embeds only what the first view reads; the post-build
-    // step writes the other rows to ROWS_FILE, fetched with the first part loaded on demand
-    // (src/data/pack.rs, src/components/on_demand.rs).
+    // step writes the other rows to a file named by its content, fetched with the first part
+    // loaded on demand (src/data/pack.rs, src/components/on_demand.rs).
     let d = if env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         data::first_view::embedded(&d)
     } else {
         d
     };
-    println!("cargo:rustc-env=ROWS_FILE={}", rows_file_name());
 
     // The model's Debug output is valid Rust once every enum's variants are in scope.
     let mut out = String::from(
@@ -213,26 +209,6 @@ fn hash_of(paths: &[std::path::PathBuf]) -> u64 {
 /// of a hash of `data/*.csv` alone, so a new build of the same data keeps its version.
 fn data_version() -> String {
     format!("{:08x}", hash_of(&data_files()) >> 32)
-}
-
-/// The rows file's name, the same in the wasm and in the post-build step that writes it: a hash
-/// of everything its content depends on (the data, the texts it carries, and the code that
-/// selects and encodes them).
-fn rows_file_name() -> String {
-    let mut inputs = data_files();
-    inputs.extend(
-        [
-            "build.rs",
-            "src/data/model.rs",
-            "src/data/pack.rs",
-            "src/views/reserves/rows.rs",
-            "src/i18n.rs",
-            "src/i18n/en.rs",
-            "src/i18n/zh.rs",
-        ]
-        .map(Into::into),
-    );
-    format!("rare-earth-explorer-rows-{:016x}.txt", hash_of(&inputs))
 }
 
 fn table<T: Debug>(out: &mut String, name: &str, rows: &[T]) {

@@ -90,7 +90,15 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
     if input.0.next()? != FORMAT {
         return None;
     }
-    let more: Vec<Source> = take_rows(&mut input)?;
+    // The file is checked for its shape, not its content: an address that is not a web address
+    // (`javascript:`, `data:`) is dropped, so the page names that source without a link.
+    let more: Vec<Source> = take_rows::<Source>(&mut input)?
+        .into_iter()
+        .map(|s| Source {
+            url: if is_web_address(s.url) { s.url } else { "" },
+            ..s
+        })
+        .collect();
     let sources = part.sources.iter().copied().chain(more).collect::<Vec<_>>();
     let d = Dataset {
         sources: sources.leak(),
@@ -124,6 +132,14 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
     }
     // Every field read, then the end, then nothing: anything else is not this build's file.
     (input.0.next() == Some(END) && input.0.next().is_none()).then_some((d, texts))
+}
+
+/// Whether `url` is an `http:` or `https:` address, the only kind the page links.
+fn is_web_address(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// A table from the file, or the embedded one where the file says it is the same.
@@ -464,6 +480,51 @@ mod tests {
         assert!(decode(&part, other).is_none());
         let longer = format!("{file}{SEPARATOR}x").leak();
         assert!(decode(&part, longer).is_none());
+    }
+
+    #[test]
+    fn a_source_address_that_is_not_a_web_address_is_dropped_not_linked() {
+        let part = part();
+        let file = file(&part);
+        for forged in [
+            "javascript:alert(1)//",
+            "JavaScript:alert(1)//",
+            " javascript:",
+            "data:text/html,",
+            "//",
+        ] {
+            let tampered = file.replace("https://", forged).leak();
+            let (d, _) = decode(&part, tampered).expect("the shape is intact");
+            let more: Vec<&Source> = d
+                .sources
+                .iter()
+                .filter(|s| part.source(s.id).is_none())
+                .collect();
+            assert!(!more.is_empty(), "the file carries sources");
+            for s in &more {
+                assert!(
+                    s.url.is_empty() || s.url.starts_with("http://"),
+                    "{forged}: {:?}",
+                    s.url
+                );
+            }
+            let t = &crate::i18n::EN;
+            let html = crate::figure::html::sources_html(&d, &more, crate::i18n::Lang::En, t);
+            let hrefs: Vec<&str> = html.split("href=\"").skip(1).collect();
+            assert!(
+                hrefs.iter().all(|h| h.starts_with("http")),
+                "{forged}: {hrefs:?}"
+            );
+        }
+        let (d, _) = decode(&part, file).expect("decodes");
+        let kept = d.sources.iter().filter(|s| part.source(s.id).is_none());
+        assert!(
+            kept.clone().any(|s| s.url.starts_with("https://")),
+            "web addresses are kept"
+        );
+        for url in ["https://x.org/", "HTTP://X.ORG/", "http://x.org/"] {
+            assert!(is_web_address(url), "{url}");
+        }
     }
 
     #[test]

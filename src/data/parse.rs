@@ -165,6 +165,20 @@ fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Hosts a source may be linked on over plain `http:`, each because no `https:` address of it is
+/// known (checked 2026-12; an address a reader is sent to over http can be rewritten on the way).
+/// Every other `url` must be `https:`; `read_via`, never linked, may be either.
+pub const PLAIN_HTTP: [(&str, &str); 2] = [
+    (
+        "au.ibtimes.com",
+        "the old address of IBTimes Australia, which moved to ibtimes.com.au; no https: address of this host is known",
+    ),
+    (
+        "www.goldsea.com",
+        "GoldSea's licensed repost of Reuters' 20 January 2026 magnet story is the only copy of it found, at this http: address; no https: address of this host is known",
+    ),
+];
+
 fn is_web_address(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://")) && !host_of(s).is_empty()
 }
@@ -218,6 +232,14 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "sources.csv",
                 i,
                 "a source without a link still names the copy it was read from (read_via)".into(),
+            );
+        }
+        let plain_http_allowed = PLAIN_HTTP.iter().any(|(h, _)| host_of(s.url) == *h);
+        if s.url.starts_with("http://") && !plain_http_allowed {
+            problem(
+                "sources.csv",
+                i,
+                format!("url `{}` is plain http: link its https address (or, if the site has none, add its host to PLAIN_HTTP in src/data/parse.rs with why)", s.url),
             );
         }
         if let Some(host) = UNLINKABLE.iter().find(|h| host_of(s.url).ends_with(*h)) {

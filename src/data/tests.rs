@@ -257,12 +257,12 @@ fn rounded_totals_allow_only_their_rounding() {
 fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
     let mut files = FILES;
     match table {
+        "sources" => files.sources = text,
         "reserves" => files.reserves = text,
         "discoveries" => files.discoveries = text,
         "quotas" => files.quotas = text,
         "exports_annual" => files.exports_annual = text,
         "claims" => files.claims = text,
-        "sources" => files.sources = text,
         "events" => files.events = text,
         "magnets" => files.magnets = text,
         "corrections" => files.corrections = text,
@@ -295,6 +295,34 @@ fn an_unknown_source_id_is_refused() {
     let text = FILES.claims.replacen("usgs-mcs-2025", "usgs-mcs-2099", 1);
     let err = with("claims", leak(text)).expect_err("bad source");
     assert!(err.contains("unknown source id `usgs-mcs-2099`"), "{err}");
+}
+
+#[test]
+fn a_plain_http_link_is_refused_except_on_the_hosts_known_to_have_no_https() {
+    let text = FILES.sources.replacen(
+        "https://www.globaltimes.cn/content/1142893.shtml",
+        "http://www.globaltimes.cn/content/1142893.shtml",
+        1,
+    );
+    assert_ne!(text, FILES.sources, "the test edits the Global Times row");
+    let err = with("sources", leak(text)).expect_err("plain http");
+    assert!(
+        err.contains("url `http://www.globaltimes.cn/content/1142893.shtml` is plain http"),
+        "{err}"
+    );
+    // The links that stay plain http are exactly the known exceptions (super::parse::PLAIN_HTTP).
+    let d = parse_dataset(&FILES).expect("data/ is valid");
+    let plain: Vec<&str> = d
+        .sources
+        .iter()
+        .filter(|s| s.url.starts_with("http://"))
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(plain, ["ibtimes-2014-quota", "reuters-2026-01-20-magnets"]);
+    assert_eq!(
+        super::parse::PLAIN_HTTP.map(|(host, _)| host),
+        ["au.ibtimes.com", "www.goldsea.com"]
+    );
 }
 
 #[test]
