@@ -24,16 +24,23 @@ const TYPES = {
 };
 
 /**
- * Serve `root` over HTTP.
- * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>}} options
+ * Serve `root` over HTTP. `fallback` (a file under root, e.g. 'index.html') answers every unknown
+ * path with that file and 200, as hosts configured for single-page apps do (Netlify's
+ * `/* /index.html 200`, nginx `try_files $uri /index.html`, Cloudflare Pages without a 404.html).
+ * `headersFor(pathname)` adds headers for some paths (what dist/_headers says for them).
+ * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>, fallback?: string, headersFor?: (pathname: string) => Record<string, string>}} options
  * @returns {Promise<{url: string, origin: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {} }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {}, fallback, headersFor = () => ({}) }) {
   const base = await realpath(resolve(root));
   if (!(await stat(base)).isDirectory()) throw new Error(`not a directory: ${base}`);
 
   const server = createServer((req, res) => {
-    handle(base, headers, req, res).catch((err) => {
+    let own = {};
+    try {
+      own = headersFor(new URL(req.url, 'http://x').pathname);
+    } catch {}
+    handle(base, { ...headers, ...own }, req, res, fallback).catch((err) => {
       if (!res.headersSent) send(res, 500, headers, `500 ${err.message}\n`);
       else res.destroy(err);
     });
@@ -67,7 +74,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, headers 
   };
 }
 
-async function handle(base, headers, req, res) {
+async function handle(base, headers, req, res, fallback) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, 405, { ...headers, Allow: 'GET, HEAD' }, '405 method not allowed\n');
   }
@@ -87,19 +94,21 @@ async function handle(base, headers, req, res) {
   if (!inside(base, file)) return send(res, 403, headers, '403 forbidden\n');
 
   let fh;
+  let served = file;
   try {
     // A symlink in root must not be a way out either.
     if (!inside(base, await realpath(file))) return send(res, 403, headers, '403 forbidden\n');
     fh = await open(file, 'r');
   } catch {
-    return send(res, 404, headers, '404 not found\n');
+    if (fallback) fh = await open((served = resolve(base, fallback)), 'r').catch(() => undefined);
+    if (!fh) return send(res, 404, headers, '404 not found\n');
   }
   try {
     const info = await fh.stat();
     if (!info.isFile()) return send(res, 404, headers, '404 not found\n');
     const body = await fh.readFile();
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': TYPES[extname(served).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': body.length,
       // Tests rebuild dist/ between runs; never let the browser reuse a stale asset.
       'Cache-Control': 'no-store',

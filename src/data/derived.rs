@@ -115,19 +115,6 @@ pub fn is_revision(before: &ReserveFigure, after: &ReserveFigure) -> bool {
     (a - b).abs() > slack(before, b) + slack(after, a)
 }
 
-/// The place value of a rounded figure's last significant digit: 4,000,000 -> 1,000,000;
-/// 800,000 -> 100,000; 35,447.5 -> 0.1.
-pub fn rounding_unit(v: f64) -> f64 {
-    if !(v.is_finite() && v > 0.0) {
-        return 1.0;
-    }
-    let mut unit = 10f64.powi(v.log10().floor() as i32);
-    while unit > 1e-6 && (v / unit - (v / unit).round()).abs() > 1e-9 {
-        unit /= 10.0;
-    }
-    unit
-}
-
 /// The newest production year an edition reports for a country, with its figure.
 pub fn latest_production(d: &Dataset, edition: u16, country: &str) -> Option<(u16, f64)> {
     let p = latest_production_row(d, edition, country)?;
@@ -347,6 +334,15 @@ impl QuotaSeries {
     }
 }
 
+/// The publications a series of a year's quota was read from, the one to credit first: the
+/// smelting figure has its own where a row says so.
+pub fn quota_sources(q: &Quota, series: QuotaSeries) -> &'static str {
+    match series {
+        QuotaSeries::Smelting if !q.smelting_sources.is_empty() => q.smelting_sources,
+        _ => q.sources,
+    }
+}
+
 /// How one series of the quota changed on the year before: as stated, else computed from two
 /// published years. Each series has its own change: smelting's is never mining's.
 pub fn quota_change(d: &Dataset, year: u16, series: QuotaSeries) -> Option<Change> {
@@ -419,6 +415,63 @@ pub fn export_period(d: &Dataset, from: &str, to: &str) -> Option<&'static Expor
     d.exports_monthly
         .iter()
         .find(|p| p.from == from && p.to == to)
+}
+
+/// A magnet-export report of one series by destination and span (`"2025-01"`, `"2025-12"`).
+pub fn magnet_period(
+    d: &Dataset,
+    series: MagnetSeries,
+    destination: &str,
+    from: &str,
+    to: &str,
+) -> Option<&'static MagnetExport> {
+    d.magnets.iter().find(|m| {
+        m.series == series && m.destination == destination && m.from == from && m.to == to
+    })
+}
+
+/// One series' single months to a destination, oldest first: a month without a row is a gap.
+pub fn magnet_months(
+    d: &Dataset,
+    series: MagnetSeries,
+    destination: &str,
+) -> Vec<&'static MagnetExport> {
+    let mut months: Vec<&'static MagnetExport> = d
+        .magnets
+        .iter()
+        .filter(|m| m.series == series && m.destination == destination && m.from == m.to)
+        .collect();
+    crate::order::sort_by(&mut months, |a, b| a.from < b.from);
+    months
+}
+
+/// The changes of published figures this data version made: the corrections with the latest
+/// `changed` date, in the table's order.
+pub fn latest_corrections(d: &Dataset) -> Vec<&'static Correction> {
+    let latest = d.corrections.iter().map(|c| c.changed).max();
+    d.corrections
+        .iter()
+        .filter(|c| Some(c.changed) == latest)
+        .collect()
+}
+
+/// The corrections of one row of a table (`"reserves"`, `"edition=2026;country=Brazil"`), oldest
+/// first: what to mark beside a figure a reader may have seen before.
+pub fn corrections_of(d: &Dataset, table: &str, key: &str) -> Vec<&'static Correction> {
+    let mut found: Vec<&'static Correction> = d
+        .corrections
+        .iter()
+        .filter(|c| c.table == table && c.key == key)
+        .collect();
+    crate::order::sort_by(&mut found, |a, b| a.changed < b.changed);
+    found
+}
+
+/// The events `topic`'s charts mark, oldest first.
+pub fn events_for(d: &Dataset, topic: Topic) -> Vec<&'static Event> {
+    let mut events: Vec<&'static Event> = d.events.iter().filter(|e| e.is_for(topic)).collect();
+    crate::order::sort_by(&mut events, |a, b| a.date < b.date);
+    events
 }
 
 /// A `YYYY[-MM[-DD]]` date as a fractional year, placed at the middle of the period it names

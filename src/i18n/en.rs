@@ -169,6 +169,7 @@ catalogue_part! {
             basis_resource: "Resource",
             basis_internal_estimate: "Internal estimate",
             basis_forecast: "Forecast resource",
+            basis_potential_resource: "Potential resources",
             unit_reo: "REO",
             at_least_mark: ">",
             unit_ore: "of ore",

@@ -196,6 +196,7 @@ catalogue_part_zh!(ZH_DISCOVERIES: DiscoveriesTexts, crate::i18n::EN_DISCOVERIES
     basis_resource: "资源量",
     basis_internal_estimate: "内部估计",
     basis_forecast: "预测资源量",
+    basis_potential_resource: "潜在资源",
     unit_reo: "（稀土氧化物当量）",
     at_least_mark: "逾",
     unit_ore: "矿石",

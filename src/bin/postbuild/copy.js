@@ -23,8 +23,10 @@
   const here = wanted.view === view && wanted.lang === lang;
   if (q.has('static')) {
     // A static page is always a copy: this view's, in this language.
-    if (!here && /^[a-z]+$/.test(wanted.view) && /^(en|zh)$/.test(wanted.lang)) {
-      location.replace(`${wanted.view}-${wanted.lang}.html${location.search}`);
+    // Only to a page of the build, never to this address (a host serving index.html would loop).
+    const page = `${wanted.view}-${wanted.lang}.html`;
+    if (!here && (h.dataset.copyViews || '').split(' ').includes(wanted.view) && /^(en|zh)$/.test(wanted.lang) && !location.pathname.endsWith(`/${page}`)) {
+      location.replace(page + location.search);
     }
     h.dataset.static = '';
   } else if (!here || other) {

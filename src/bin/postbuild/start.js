@@ -7,10 +7,12 @@ const root = document.documentElement;
 const copy = document.getElementById('copy') && !root.hasAttribute('data-no-copy');
 if (copy && window.parent !== window) {
   const id = (new URLSearchParams(location.search).get('childId') || '').replace(/[^\w-]/g, '').slice(0, 64);
+  // This instance's Datawrapper key (src/shell/host.rs, datawrapper_key).
+  const key = `rare-earth-explorer-${id || Math.floor(Math.random() * 2 ** 32)}`;
   const post = () => {
     const h = Math.min(5000, Math.max(150, Math.max(document.body.scrollHeight, document.body.offsetHeight)));
     parent.postMessage(`pymxPYMx${id}xPYMxheightxPYMx${h}`, '*');
-    parent.postMessage({ 'datawrapper-height': { 'rare-earth-explorer': h } }, '*');
+    parent.postMessage({ 'datawrapper-height': { [key]: h } }, '*');
     parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
   };
   const asked = (e) => {

@@ -20,7 +20,8 @@ pub fn shape(basis: Basis) -> Shape {
         Basis::Resource => Shape::Circle,
         Basis::ExpectedAdditionalResource => Shape::Triangle,
         Basis::InternalEstimate => Shape::Diamond,
-        Basis::Forecast => Shape::Cross,
+        // No less speculative than a forecast, and never yet in tonnes of oxide: the same mark.
+        Basis::Forecast | Basis::PotentialResource => Shape::Cross,
     }
 }
 
@@ -31,6 +32,7 @@ pub fn basis_name(basis: Basis, t: &Strings, w: &DiscoveriesTexts) -> &'static s
         Basis::ExpectedAdditionalResource => t.basis_expected_additional,
         Basis::InternalEstimate => w.basis_internal_estimate,
         Basis::Forecast => w.basis_forecast,
+        Basis::PotentialResource => w.basis_potential_resource,
     }
 }
 

@@ -823,6 +823,27 @@ mod tests {
     }
 
     #[test]
+    fn the_annual_chart_ends_with_the_full_year_2025() {
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
+        let Chart::Columns(c, _) = &f.chart else {
+            panic!("exports draw columns")
+        };
+        assert_eq!(c.columns.last().map(|c| c.label.as_str()), Some("2025"));
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r.starts_with("2025: 62,585.2 t (+12.9 % on 2024) · Reuters, 2026-01-14")),
+            "{:?}",
+            f.readouts
+        );
+        // January-February 2026 is a partial year: in the table, not a column.
+        assert!(f.table.rows.iter().any(|r| r[0] == "2026 (first 2 months)"
+            && r[1] == "10,468.3 t"
+            && r[3] == "US$68.6 million"
+            && r[4] == "−15.9 %"));
+    }
+
+    #[test]
     fn a_single_month_compares_with_the_same_month_a_year_earlier() {
         let f = monthly(dataset(), Lang::En, &EN, &EN_EXPORTS);
         assert!(
@@ -860,12 +881,12 @@ mod tests {
             "month initials only"
         );
         let years: Vec<&str> = c.periods.iter().map(|(_, y)| y.as_str()).collect();
-        assert_eq!(years, ["2023", "2024"]);
+        assert_eq!(years, ["2023", "2024", "2025"]);
         assert_eq!(c.periods[0].0, 0);
         assert_eq!(c.columns[c.periods[1].0].label, "J");
         assert_eq!(
             monthly_title(dataset(), Lang::En, &EN_EXPORTS),
-            "Month by month, May 2023 to December 2024"
+            "Month by month, May 2023 to December 2025"
         );
     }
 

@@ -325,26 +325,32 @@ mod tests {
 
     #[test]
     fn usgs_estimates_are_drawn_hollow_and_said_so() {
+        // MCS 2026's Rare Earths (Heavy) chapter made Dy's 2024 average final (US$257/kg, where
+        // MCS 2025 estimated 260) and estimates 2025 at US$239/kg.
         let f = figure(dataset(), &state("?oxide=dy"), Lang::En, &EN, &EN_PRICES);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("prices draw columns")
         };
-        let y2024 = c
-            .columns
-            .iter()
-            .find(|col| col.label == "2024")
-            .expect("2024");
-        assert_eq!(y2024.groups[0][0].series, 1, "Dy 2024 is an estimate");
+        let series_of = |year: &str| {
+            c.columns
+                .iter()
+                .find(|col| col.label == year)
+                .map(|col| col.groups[0][0].series)
+        };
+        assert_eq!(series_of("2024"), Some(0), "Dy 2024 is final");
+        assert_eq!(series_of("2025"), Some(1), "Dy 2025 is an estimate");
         assert!(c.series[1].hollow);
         assert!(
-            f.readouts.iter().any(|r| r
-                == "2024: US$260/kg (USGS estimate) · Dy oxide · U.S. Geological Survey, 2025-01"),
+            f.readouts.iter().any(|r| {
+                r
+                == "2025: US$239/kg (USGS estimate) · Dy oxide · U.S. Geological Survey, 2026-02-06"
+            }),
             "{:?}",
             f.readouts
         );
         // The summary speaks of the last published year, and of the estimate as an estimate.
         assert!(
-            f.summary.contains("US$330/kg in 2023") && f.summary.contains("2024 at US$260/kg"),
+            f.summary.contains("US$257/kg in 2024") && f.summary.contains("2025 at US$239/kg"),
             "{}",
             f.summary
         );
