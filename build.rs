@@ -157,13 +157,21 @@ fn for_the_page(d: model::Dataset) -> model::Dataset {
             s.read_via = "";
         }),
         // A reserve's footnote matters to the page only where USGS notes the JORC-compliant part
-        // (Australia): the view then adds its own sentence about it.
+        // (Australia) or cites monazite in place of a reserve (India): the view then adds its own
+        // sentence about it, with the footnote's figure.
         reserves: each(d.reserves, |r| {
-            if !r.note.contains("JORC") {
+            if !r.note.contains("JORC") && !r.note.contains(model::MONAZITE) {
                 r.note = "";
             }
         }),
-        production: each(d.production, |p| p.note = ""),
+        // A production note matters only for the USGS footnotes the rules read (output estimated
+        // from China's imports, China's output equal to its quota): the note is cut to them.
+        production: each(d.production, |p| {
+            p.note = model::PRODUCTION_FOOTNOTES
+                .into_iter()
+                .find(|f| p.note.contains(f))
+                .unwrap_or("");
+        }),
         discoveries: each(d.discoveries, |f| {
             f.note = "";
             f.place = "";

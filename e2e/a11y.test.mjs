@@ -662,7 +662,7 @@ test('?lang=zh shows Chinese; the language button switches to English without a 
   assert.equal(zh.tabs.length, TABS.length, 'every tab');
   assert.equal(zh.tabs[0], '储量', 'the first tab in Chinese');
   assert.ok(zh.tabs.every((name) => /[\u4e00-\u9fff]/.test(name)), `tab names in Chinese: ${zh.tabs}`);
-  assert.ok(zh.summary.includes('4,400 万吨'), `Reserves summary: ${zh.summary}`);
+  assert.ok(zh.summary.includes('4400万吨'), `Reserves summary: ${zh.summary}`);
 
   await page.evaluate(() => {
     window.__marker = 1; // a reload would wipe this

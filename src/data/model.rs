@@ -129,6 +129,23 @@ pub struct Production {
     pub sources: &'static str,
 }
 
+/// Words of a production row's note that record a USGS footnote the page acts on. build.rs keeps
+/// only these in the notes it embeds, so the rules read the same words in the data and the page.
+pub const PRODUCTION_FOOTNOTES: [&str; 2] = [FOOTNOTE_CHINA_IMPORTS, FOOTNOTE_EQUALS_QUOTA];
+/// USGS estimated the country's output from China's reported imports (footnote 12 of MCS 2025).
+pub const FOOTNOTE_CHINA_IMPORTS: &str = "estimated from China's reported imports";
+/// USGS set China's output equal to its mining quota (MCS 2025).
+pub const FOOTNOTE_EQUALS_QUOTA: &str = "equals the production quota";
+/// A reserves note citing monazite in place of a rare-earth reserve (India, MCS 2026).
+pub const MONAZITE: &str = " t of monazite";
+
+impl Production {
+    /// Whether the row's note records `footnote` (one of `PRODUCTION_FOOTNOTES`).
+    pub fn has_footnote(&self, footnote: &str) -> bool {
+        self.note.contains(footnote)
+    }
+}
+
 /// What a tonnage counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Unit {
@@ -251,10 +268,16 @@ pub struct ExportYear {
     pub value: Option<f64>,
     pub value_unit: Option<ValueUnit>,
     pub value_yoy_pct: Option<f64>,
+    /// The average export price the report gives (US$ per tonne of product): it wins over one
+    /// computed from the volume and the value.
+    pub avg_price_usd_t: Option<f64>,
     /// Where reports disagree, the one the chart draws.
     #[serde(deserialize_with = "yes_no")]
     pub preferred: bool,
     pub note: &'static str,
+    /// The publication that states the volume change, when it is not the row's first source
+    /// (its id is also in `sources`); empty when the first source states it.
+    pub change_sources: &'static str,
     pub sources: &'static str,
 }
 

@@ -347,8 +347,8 @@ rows! {
         smelting_change_pct, light_t, ionic_t, note, sources,
     }
     ExportYear {
-        year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, preferred, note,
-        sources,
+        year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, avg_price_usd_t,
+        preferred, note, change_sources, sources,
     }
     ExportPeriod {
         from, to, volume_t, yoy_pct, mom_pct, value, value_unit, value_yoy_pct, avg_price_usd_t,

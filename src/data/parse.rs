@@ -628,11 +628,25 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "a value needs its unit and a unit its value".into(),
             );
         }
-        if negative(e.volume_t) || negative(e.value) {
+        if negative(e.volume_t) || negative(e.value) || negative(e.avg_price_usd_t) {
             problem(
                 "exports_annual.csv",
                 i,
-                "volumes and values must be non-negative".into(),
+                "volumes, values and prices must be non-negative".into(),
+            );
+        }
+        if source_ids(e.change_sources).any(|id| !source_ids(e.sources).any(|s| s == id)) {
+            problem(
+                "exports_annual.csv",
+                i,
+                "change_sources must be among the row's sources".into(),
+            );
+        }
+        if !e.change_sources.is_empty() && e.volume_yoy_pct.is_none() {
+            problem(
+                "exports_annual.csv",
+                i,
+                "change_sources credits a change the row does not give".into(),
             );
         }
     }

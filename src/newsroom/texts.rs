@@ -179,8 +179,8 @@ pub fn citations(
 
 /// The publishers of a figure's sources, each once, in the figure's order, named in the reader's
 /// language ("路透社", not "Reuters", under a Chinese chart).
-pub fn publishers(d: &Dataset, figure: &Figure, lang: Lang) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
+pub fn publishers(d: &Dataset, figure: &Figure, lang: Lang) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
     for s in &figure.sources {
         let name = publisher_name(d, s.publisher, lang);
         if !names.contains(&name) {
