@@ -204,9 +204,12 @@ test('no jumps: every height the widget posts while it loads is its final height
     const final = await widgetHeight(frame);
     const posted = [...new Set((await heightMessages(page)).map((m) => {
       const d = m.data;
-      return Number(typeof d === 'string' ? d.split('xPYMx')[3] : d['datawrapper-height']?.[K] ?? d.height);
+      // Datawrapper's key is the widget's own, rare-earth-explorer-<id> (docs/embedding.md).
+      const dw = d['datawrapper-height'] && Object.entries(d['datawrapper-height']).find(([k]) => k.startsWith(`${K}-`))?.[1];
+      return Number(typeof d === 'string' ? d.split('xPYMx')[3] : dw ?? d.height);
     }))];
     t.diagnostic(`${view}: the widget posted ${posted.join(', ')}; final ${final} px`);
+    assert.ok(posted.length > 0 && posted.every((h) => h > 0), `${view}: every height message carries a height: ${posted.join(', ')}`);
     const off = posted.filter((h) => Math.abs(h - final) > 4);
     if (off.length) jumps.push(`${view}: ${off.join(', ')} before ${final}`);
     await page.context().close();

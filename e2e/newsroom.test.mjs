@@ -180,6 +180,9 @@ async function heights(page, frame) {
   return { iframe, ...inside };
 }
 
+/** The loader the Embed dialog's snippet loads: embed-<hash>.js from the top, with its hash. */
+const versionedLoader = () => new RegExp(`<script src="${app.server.origin}/embed-[0-9a-f]{16}\\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" async></script>`);
+
 const SLACK = 3; // px: rounding of fractional layout heights
 const fits = (h) => Math.abs(h.iframe - h.body) <= SLACK;
 
@@ -237,7 +240,8 @@ for (const width of [320, 720]) {
     assert.match(snippet, /\sheight="\d+" /, 'initial height');
     assert.match(snippet, /\sdata-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'measured heights');
     assert.match(snippet, /\sloading="lazy"/, 'lazy loading');
-    assert.ok(snippet.includes(`<script src="${app.server.origin}/embed.js" async></script>`), 'loader script');
+    // The versioned loader with its integrity hash (docs/embedding.md, "Security contract").
+    assert.match(snippet, versionedLoader(), 'loader script');
     // In the embed's language too (the dialog names it since the entry pages came, #19).
     assert.match(snippet, /<noscript><a href="[^"]*\?view=quotas(&amp;lang=en)?"/, 'noscript link to the full page');
 
@@ -782,9 +786,10 @@ test('?embed=1&tabs=0&view=exports&theme=dark: no masthead, footer or tabs; embe
 // ---------------------------------------------------------------------------
 // 8. Which data, and on paper.
 
-const AS_OF = /^Data as of [A-Z][a-z]+ \d{4} · version ([0-9a-f]{8})$/;
+// The newest publication the data cites, as precise as its date: a month, or a day.
+const AS_OF = /^Data as of (?:\d{1,2} )?[A-Z][a-z]+ \d{4} · version ([0-9a-f]{8})$/;
 
-test('the footer says which data ("Data as of <month> · version <hash>"), and the citation names the version', TIMEOUT, async (t) => {
+test('the footer says which data ("Data as of <date> · version <hash>"), and the citation names the version', TIMEOUT, async (t) => {
   const opened = await open(t, '/?view=reserves');
   const { page } = opened;
   await ready(page);
@@ -799,7 +804,7 @@ test('the footer says which data ("Data as of <month> · version <hash>"), and t
   const zh = await open(t, '/?view=quotas&lang=zh&embed=1&tabs=0');
   await ready(zh.page);
   const zhLine = norm(await zh.page.locator('footer.embed-footer .data-as-of').textContent());
-  assert.match(zhLine, new RegExp(`^数据截至\\d{4}年\\d{1,2}月 · 版本${version}$`), zhLine);
+  assert.match(zhLine, new RegExp(`^数据截至\\d{4}年\\d{1,2}月(?:\\d{1,2}日)? · 版本${version}$`), zhLine);
   assertClean(zh);
 });
 
@@ -811,13 +816,14 @@ test('Embed pins this data version by default; "Always the latest" embeds the to
   await actionButton(page, 'Embed').click();
   const code = () => page.locator('textarea#embed-code').inputValue();
   const src = (c) => new URL(c.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
-  const pinned = src(await code());
+  const pinnedCode = await code();
+  const pinned = src(pinnedCode);
   assert.equal(pinned.pathname, `/v/${version}/quotas-en.html`, `pinned: ${pinned}`);
   assert.equal(pinned.searchParams.get('view'), 'quotas');
   await page.selectOption('select#embed-version', 'latest');
   const latest = await settle(code, (c) => !c.includes('/v/'));
   assert.equal(src(latest).pathname, '/quotas-en.html', `latest: ${src(latest)}`);
-  for (const c of [latest]) assert.match(c, new RegExp(`<script src="${app.server.origin}/embed.js" async>`), c);
+  for (const c of [pinnedCode, latest]) assert.match(c, versionedLoader(), c);
   assert.match(latest, /data-heights="320:\d+ 480:\d+ 720:\d+ 1024:\d+"/, 'the measured heights, for the loader');
   assertClean(opened);
 });

@@ -305,7 +305,7 @@ test('the other views\' rows come with the first of them, and a damaged copy is 
   await page.waitForTimeout(500);
   assert.equal(requested.length, 0, 'the first view does not fetch the other rows');
 
-  await page.getByRole('tab', { name: 'Discoveries' }).click();
+  await page.getByRole('tab', { name: 'Finds and resources' }).click();
   const alert = page.locator(`${PANEL} [role=alert]`);
   await alert.waitFor({ timeout: 10_000 });
   assert.match(await alert.innerText(), /could not be loaded/);

@@ -43,9 +43,21 @@ fi
 
 wbg="$(wasm_bindgen_version)"
 if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wbg"; then
-  # Not --locked: the CLI's own lock file names a crate version the registry no longer serves.
-  step "cargo install wasm-bindgen-cli $wbg (about 6 minutes, once)"
-  cargo install wasm-bindgen-cli --version "$wbg" --force
+  step "cargo install wasm-bindgen-cli $wbg --locked (about 6 minutes, once)"
+  if ! cargo install wasm-bindgen-cli --version "=$wbg" --locked --force; then
+    # The lock file published with wasm-bindgen-cli 0.2.130 names webpki-roots 1.0.11, which the
+    # registry does not serve (it has up to 1.0.10), so --locked fails. Build the same crate from
+    # the source cargo just fetched, locked to tools/wasm-bindgen-cli-<version>.Cargo.lock: the
+    # published lock with that one crate at 1.0.10. Never unlocked: every crate is pinned.
+    lock="$ROOT/tools/wasm-bindgen-cli-$wbg.Cargo.lock"
+    src="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"wasm-bindgen-cli-$wbg" 2>/dev/null | head -1)"
+    [[ -f "$lock" && -d "$src" ]] || { echo "no $lock or no source of wasm-bindgen-cli $wbg: pin its dependencies there" >&2; exit 1; }
+    work="$(mktemp -d)"
+    cp -R "$src"/. "$work"
+    cp "$lock" "$work/Cargo.lock"
+    cargo install --path "$work" --locked --force
+    rm -rf "$work"
+  fi
 fi
 
 # Splits the wasm so the parts a reader has not opened load on demand (src/bin/postbuild/split.rs).

@@ -99,6 +99,16 @@ pub fn tr(pick: fn(&Strings) -> &'static str) -> impl Fn() -> &'static str + Cop
     move || pick(strings(lang.get()))
 }
 
+/// The content of the page's `<meta>` that `selector` picks (`meta[name=…]`): what the build wrote
+/// there (src/bin/postbuild/head.rs), the names of the files it names by their content after the
+/// wasm is compiled.
+pub fn page_meta(selector: &str) -> Option<String> {
+    document()
+        .query_selector(selector)
+        .ok()??
+        .get_attribute("content")
+}
+
 /// Where the explorer is served, without query: the base of every link and snippet.
 pub fn base_url() -> String {
     let location = window().location();

@@ -126,6 +126,15 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
 mod tests {
     use super::*;
 
+    /// Here, not in shell/footer.rs (native-only file): a test module in that file changed bytes
+    /// of the release wasm, not its length, and its brotli size by 152 B (measured 2026-12-05).
+    #[test]
+    fn the_footer_links_its_publishers_over_https() {
+        for (href, _) in FOOTER_LINKS {
+            assert!(href.starts_with("https://"), "{href}");
+        }
+    }
+
     #[test]
     fn each_copy_shows_its_view_in_its_language_and_has_no_id_the_app_uses() {
         let d = crate::data::dataset();

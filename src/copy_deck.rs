@@ -33,17 +33,26 @@ fn figure(f: &Figure, lang: Lang, t: &Strings) -> Vec<String> {
     out.push("Notes:".to_string());
     out.extend(f.notes.iter().map(|n| format!("- {n}")));
     out.push(String::new());
-    out.push(format!("{} ({}):", t.sources, f.sources.len()));
+    out.push(format!(
+        "{}{}{}",
+        t.sources,
+        t.paren(&f.sources.len().to_string()),
+        t.colon.trim_end()
+    ));
     for s in &f.sources {
         let how = crate::figure::html::provenance_note(s, t).unwrap_or_default();
         let link = if s.url.is_empty() {
-            " [not linked]".to_string()
+            // The deck's own mark: the page names such a source without a link.
+            t.paren(match lang {
+                Lang::En => "not linked",
+                Lang::Zh => "未附链接",
+            })
         } else {
             format!(" <{}>", s.url)
         };
         out.push(format!(
             "- {}{}{}{}{}{how}{link}",
-            s.title,
+            crate::figure::source_title(s, lang),
             t.citation_dash,
             publisher_name(d, s.publisher, lang),
             t.citation_comma,
@@ -106,10 +115,12 @@ pub fn deck() -> String {
         out.push(t.claims_intro.to_string());
         out.push(String::new());
         for c in d.claims {
-            let (figure, claim, why) = claims::texts(c, lang);
+            let (figure, claim, why) = claims::texts(d, c, lang, t);
             out.push(format!(
-                "- **{figure}** {}: {claim} — {why}",
-                claims::verdict_name(c.verdict, t)
+                "- **{figure}** {}{}{claim}{}{why}",
+                claims::verdict_name(c.verdict, t),
+                t.colon,
+                t.citation_dash,
             ));
         }
         out.push(String::new());
@@ -138,6 +149,85 @@ pub fn deck() -> String {
 #[cfg(test)]
 mod tests {
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/copy.md");
+
+    fn is_cjk(c: char) -> bool {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || "。，、；：（）“”《》".contains(c)
+    }
+
+    /// The lines of one language's half of the deck that are our copy: everything but source
+    /// titles (a source is cited in its own language) and the catalogue's field names.
+    fn copy_lines(deck: &str, lang: &str) -> Vec<String> {
+        let start = deck.find(lang).unwrap_or(0);
+        let end = deck[start..]
+            .find("### Catalogue")
+            .map_or(deck.len(), |i| start + i);
+        deck[start..end]
+            .lines()
+            .filter(|l| !(l.starts_with("- ") && l.contains(" — ") && !l.starts_with("- **")))
+            .map(|l| {
+                // The deck's own separators (" — " before a claim's explanation, " · " between
+                // the parts of a readout or chart) are not copy.
+                l.split_once("Chart at 640 px: ")
+                    .map_or(l, |(_, rest)| rest)
+                    .replace(" — ", "—")
+                    .replace(" · ", "·")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_copy_is_written_as_a_chinese_desk_writes_it() {
+        let deck = super::deck();
+        for line in copy_lines(&deck, "## 中文") {
+            let chars: Vec<char> = line.chars().collect();
+            for (i, pair) in chars.windows(2).enumerate() {
+                let (a, b) = (pair[0], pair[1]);
+                // Full-width punctuation, and no ASCII space after a Chinese full stop.
+                assert!(!(a == '。' && b == ' '), "space after 。: {line}");
+                assert!(
+                    !(is_cjk(a) && (b == '(' || b == ':' || b == ',')),
+                    "half-width after Chinese: {line}"
+                );
+                // No thousands separator and no space before a Chinese unit.
+                let before_unit =
+                    a == ' ' && "万亿吨美".contains(b) && i > 0 && chars[i - 1].is_ascii_digit();
+                assert!(!before_unit, "space before a unit: {line}");
+                let separator =
+                    a == ',' && b.is_ascii_digit() && i > 0 && chars[i - 1].is_ascii_digit();
+                assert!(!separator, "thousands separator: {line}");
+            }
+            for english in [
+                "REO ",
+                " t ",
+                "$",
+                "not linked",
+                "press report",
+                "release via",
+                "at most",
+            ] {
+                assert!(
+                    !line.contains(english),
+                    "English `{english}` in Chinese copy: {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_decrease_is_signed_with_a_minus_in_both_languages() {
+        let deck = super::deck();
+        for lang in ["## English", "## 中文"] {
+            for line in copy_lines(&deck, lang) {
+                let chars: Vec<char> = line.chars().collect();
+                for pair in chars.windows(3) {
+                    let hyphen_sign = pair[1] == '-'
+                        && pair[2].is_ascii_digit()
+                        && (pair[0] == ' ' || pair[0] == '(' || pair[0] == '（' || pair[0] == '|');
+                    assert!(!hyphen_sign, "a hyphen for a minus sign: {line}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn copy_deck_is_current() {

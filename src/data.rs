@@ -25,9 +25,13 @@ pub fn dataset() -> &'static Dataset {
     &generated::DATASET
 }
 
-/// The file with the rows the embedded part lacks (`pack.rs`), written beside the wasm by the
-/// post-build step. Its name changes with the data, so it can be cached for good.
-pub const ROWS_FILE: &str = env!("ROWS_FILE");
+/// The `<meta name>` under which each page gives the name of the file with the rows the embedded
+/// part lacks (`pack.rs`), written beside the wasm by the post-build step and named by the hash of
+/// its bytes, so it can be cached for good. The wasm is compiled before that file exists: it reads
+/// the name from the page (no-cache, always this build's), so it cannot go stale.
+pub const ROWS_META: &str = "rare-earth-explorer-rows";
+/// The selector of that `<meta>` (a constant: no formatting code in the first download).
+pub const ROWS_META_SELECTOR: &str = "meta[name=rare-earth-explorer-rows]";
 
 /// The data's version: a short hash of `data/*.csv` (build.rs). Citations name it, and the build
 /// keeps a frozen copy of the widget per version under `v/<version>/` for embeds that pin one.

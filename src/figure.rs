@@ -124,13 +124,20 @@ pub enum Ticks {
 }
 
 impl Ticks {
+    /// An axis value as the reader's language writes it: "$200m" / "2亿美元". A Chinese axis
+    /// starts at a bare "0", as Chinese charts print it.
     pub fn label(self, v: f64, lang: Lang) -> String {
-        match self {
-            Ticks::Tonnes => format::tonnes_short(v, lang),
-            Ticks::Percent => format::percent(v, lang),
-            Ticks::Years => format::number(v, 0),
-            Ticks::UsdMillions => format!("${}m", format::number(v, 0)),
-            Ticks::Usd => format!("${}", format::number(v, 0)),
+        if lang == Lang::Zh && v == 0.0 && self != Ticks::Percent {
+            return "0".into();
+        }
+        match (self, lang) {
+            (Ticks::Tonnes, _) => format::tonnes_short(v, lang),
+            (Ticks::Percent, _) => format::percent(v, lang),
+            (Ticks::Years, _) => format::number(v, 0),
+            (Ticks::UsdMillions, Lang::En) => format!("${}m", format::number(v, 0)),
+            (Ticks::UsdMillions, Lang::Zh) => format::usd_millions(v, lang),
+            (Ticks::Usd, Lang::En) => format!("${}", format::number(v, 0)),
+            (Ticks::Usd, Lang::Zh) => format!("{}美元", format::figure(v, 0, lang)),
         }
     }
 }
@@ -174,16 +181,50 @@ pub fn sources_of<'a>(
     out
 }
 
-/// A publisher's name in the reader's language: the Chinese one where it has one.
-pub fn publisher_name(d: &Dataset, name: &'static str, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => name,
-        Lang::Zh => d
-            .publishers
+/// A publisher's name in the reader's language: the Chinese one where it has one. A company's
+/// release carried by another outlet ("Meteoric Resources (release via Investing News Network)")
+/// says so in Chinese words around the two names.
+pub fn publisher_name(d: &Dataset, name: &'static str, lang: Lang) -> String {
+    let zh = |name: &str| -> String {
+        d.publishers
             .iter()
             .find(|p| p.name == name)
-            .map_or(name, |p| p.name_zh),
+            .map_or(name, |p| p.name_zh)
+            .to_string()
+    };
+    match lang {
+        Lang::En => name.to_string(),
+        Lang::Zh if d.publishers.iter().any(|p| p.name == name) => zh(name),
+        Lang::Zh => match name
+            .strip_suffix(')')
+            .and_then(|n| n.split_once(" (release via "))
+        {
+            Some((company, outlet)) => format!("{}（经{}发布的新闻稿）", zh(company), zh(outlet)),
+            None => name.to_string(),
+        },
     }
+}
+
+/// A source's title for the reader. Where the data describes a publication in its title rather
+/// than quoting a headline ("(press report of the group's announcement)", "(headline not seen)"),
+/// Chinese copy gives the description in Chinese, in full-width brackets.
+pub fn source_title(s: &Source, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        let described = s
+            .title
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once('('))
+            .and_then(|(title, note)| {
+                let (_, zh) = crate::i18n::TITLE_NOTES_ZH
+                    .iter()
+                    .find(|(en, _)| *en == note)?;
+                Some(format!("{}（{zh}）", title.trim_end()))
+            });
+        if let Some(title) = described {
+            return title;
+        }
+    }
+    s.title.to_string()
 }
 
 /// The short citation of a row's first (original) source, for readouts and table cells.

@@ -166,6 +166,17 @@ impl Strings {
     }
 }
 
+/// Two sentences one after the other: a space after English punctuation, none after Chinese,
+/// whose full stop (。) is already full width.
+pub fn then(first: &str, next: &str) -> String {
+    match first.chars().last() {
+        None => next.to_string(),
+        _ if next.is_empty() => first.to_string(),
+        Some(c) if c.is_ascii() => format!("{first} {next}"),
+        Some(_) => format!("{first}{next}"),
+    }
+}
+
 /// The `{names}` of a template, sorted: a translation must use the same ones.
 #[cfg(test)]
 pub(crate) fn placeholders(s: &str) -> Vec<&str> {
@@ -175,6 +186,8 @@ pub(crate) fn placeholders(s: &str) -> Vec<&str> {
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
         .collect();
     names.sort_unstable();
+    // A language may name a figure twice where another names it once.
+    names.dedup();
     names
 }
 
@@ -205,6 +218,13 @@ mod tests {
     #[test]
     fn tables_have_as_many_headers_in_every_language() {
         assert_eq!(EN.list_lengths(), ZH.list_lengths());
+    }
+
+    #[test]
+    fn chinese_sentences_follow_each_other_without_a_space() {
+        assert_eq!(then("One.", "Two."), "One. Two.");
+        assert_eq!(then("一。", "二。"), "一。二。");
+        assert_eq!(then("", "二。"), "二。");
     }
 
     #[test]

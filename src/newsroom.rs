@@ -9,7 +9,9 @@ mod snippet;
 pub mod texts;
 mod tools;
 
-pub use snippet::{embed_url, snippet, EmbedOptions, MARK};
+pub use snippet::{
+    embed_url, snippet, EmbedOptions, VersionedLoader, LOADER_META, LOADER_META_SELECTOR, MARK,
+};
 
 use leptos::html::Dialog;
 use leptos::prelude::*;

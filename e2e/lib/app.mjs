@@ -12,6 +12,12 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const DIST = resolve(process.env.DIST_DIR || join(HERE, '..', '..', 'dist'));
 
 /**
+ * What dist/_headers says for the versioned loader `embed-<hash>.js`: other origins may read it,
+ * which the browser requires to check the integrity hash the Embed dialog's snippet gives it.
+ */
+export const loaderHeaders = (pathname) => (/\/embed-[0-9a-f]+\.js$/.test(pathname) ? { 'Access-Control-Allow-Origin': '*' } : {});
+
+/**
  * Registers the test file's `before` and `after` hooks: before the first test,
  * fail at once if there is no build, then serve DIST and launch Chromium; after
  * the last, close both. The returned object's `server` and `browser` are set
@@ -29,7 +35,7 @@ export function useApp() {
       existsSync(join(DIST, 'index.html')),
       `${join(DIST, 'index.html')} not found: run \`trunk build --release\` first or set DIST_DIR`,
     );
-    app.server = await startServer({ root: DIST });
+    app.server = await startServer({ root: DIST, headersFor: loaderHeaders });
     app.browser = await launchBrowser();
   });
   after(async () => {

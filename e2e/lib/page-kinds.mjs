@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer } from './server.mjs';
+import { loaderHeaders } from './app.mjs';
 import { article, elementSnippet, heightsTable, iframeSnippet, paragraphs } from './host.mjs';
 
 /** The phone-like load of issue #23 (Lighthouse's mobile throttling): 150 ms round trip, 1.6 Mb/s down, CPU 4× slower. */
@@ -38,7 +39,7 @@ export const KINDS = [
  */
 export async function servePageKinds(dist) {
   const headers = { 'Cache-Control': 'public, max-age=31536000, immutable' };
-  const explorer = await startServer({ root: dist, headers, compress: true });
+  const explorer = await startServer({ root: dist, headers, compress: true, headersFor: loaderHeaders });
   const dir = await mkdtemp(join(tmpdir(), 'ree-kinds-'));
   const host = await startServer({ root: dir, host: 'localhost', compress: true });
   const heights = heightsTable();

@@ -28,18 +28,26 @@ const TYPES = {
  * Serve `root` over HTTP. `compress`: answer with brotli (quality 11, as README "Deploy" asks of
  * a host) when the browser accepts it, so a throttled network carries what a reader's would.
  * `served` lists the path of every request that reached the server (what travelled, where the
- * browser's own events also count answers from its cache).
- * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>, compress?: boolean}} options
+ * browser's own events also count answers from its cache). `fallback` (a file under root, e.g.
+ * 'index.html') answers every unknown path with that file and 200, as hosts configured for
+ * single-page apps do (Netlify's `/* /index.html 200`, nginx `try_files $uri /index.html`,
+ * Cloudflare Pages without a 404.html). `headersFor(pathname)` adds headers for some paths (what
+ * dist/_headers says for them).
+ * @param {{root: string, host?: string, port?: number, headers?: Record<string, string>, compress?: boolean, fallback?: string, headersFor?: (pathname: string) => Record<string, string>}} options
  * @returns {Promise<{url: string, origin: string, port: number, served: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {}, compress = false }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, headers = {}, compress = false, fallback, headersFor = () => ({}) }) {
   const served = [];
   const base = await realpath(resolve(root));
   if (!(await stat(base)).isDirectory()) throw new Error(`not a directory: ${base}`);
 
   const server = createServer((req, res) => {
     served.push(req.url.split('?')[0]);
-    handle(base, headers, req, res, compress).catch((err) => {
+    let own = {};
+    try {
+      own = headersFor(new URL(req.url, 'http://x').pathname);
+    } catch {}
+    handle(base, { ...headers, ...own }, req, res, { compress, fallback }).catch((err) => {
       if (!res.headersSent) send(res, 500, headers, `500 ${err.message}\n`);
       else res.destroy(err);
     });
@@ -84,7 +92,7 @@ function brotli(file, mtime, body) {
   return brotliCache.get(key);
 }
 
-async function handle(base, headers, req, res, compress) {
+async function handle(base, headers, req, res, { compress, fallback }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, 405, { ...headers, Allow: 'GET, HEAD' }, '405 method not allowed\n');
   }
@@ -104,20 +112,22 @@ async function handle(base, headers, req, res, compress) {
   if (!inside(base, file)) return send(res, 403, headers, '403 forbidden\n');
 
   let fh;
+  let sent = file;
   try {
     // A symlink in root must not be a way out either.
     if (!inside(base, await realpath(file))) return send(res, 403, headers, '403 forbidden\n');
     fh = await open(file, 'r');
   } catch {
-    return send(res, 404, headers, '404 not found\n');
+    if (fallback) fh = await open((sent = resolve(base, fallback)), 'r').catch(() => undefined);
+    if (!fh) return send(res, 404, headers, '404 not found\n');
   }
   try {
     const info = await fh.stat();
     if (!info.isFile()) return send(res, 404, headers, '404 not found\n');
     let body = await fh.readFile();
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = TYPES[extname(sent).toLowerCase()] ?? 'application/octet-stream';
     const encode = compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/^image\/png/.test(type);
-    if (encode) body = brotli(file, info.mtimeMs, body);
+    if (encode) body = brotli(sent, info.mtimeMs, body);
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': body.length,

@@ -193,10 +193,16 @@ pub fn draw(
                 }
             }
             if !any {
+                // The gap's word runs up its own slot: where the slot is narrower than a line of
+                // text (a phone, many months) the words of neighbouring gaps would overprint, so
+                // only the mark on the axis is drawn; the readout and text alternative still say
+                // why the month is empty.
                 if let Some(gap) = &column.gap {
-                    let style = font(SMALL, palette.muted, HPos::Left, VPos::Center)
-                        .transform(FontTransform::Rotate270);
-                    let _ = area.draw(&Text::new(gap.clone(), (centre, base - 6), style));
+                    if f64::from(slot) >= SMALL {
+                        let style = font(SMALL, palette.muted, HPos::Left, VPos::Center)
+                            .transform(FontTransform::Rotate270);
+                        let _ = area.draw(&Text::new(gap.clone(), (centre, base - 6), style));
+                    }
                     let _ = area.draw(&PathElement::new(
                         vec![(centre - 4, base), (centre + 4, base)],
                         palette.muted,
@@ -319,6 +325,30 @@ mod tests {
         assert_eq!(drawn.marks.len(), 2);
         assert!(svg_texts(&drawn.svg).contains(&"not published".to_string()));
         assert_eq!(drawn.svg.matches("<rect").count(), 3);
+    }
+
+    #[test]
+    fn gap_words_too_wide_for_their_slot_give_way_to_the_mark() {
+        // Thirty-two months on a phone: slots narrower than a line of text.
+        let columns = (0..32)
+            .map(|i| match i % 3 {
+                0 => column("J", vec![vec![seg(5_000.0, 0, i)]], None),
+                _ => column("F", vec![], Some("no figure")),
+            })
+            .collect();
+        let chart = Columns {
+            columns,
+            series: vec![Series {
+                name: "Exports".into(),
+                hollow: false,
+            }],
+            axis_label: "t".into(),
+            periods: Vec::new(),
+        };
+        let narrow = draw(&chart, 320, &LIGHT, None, &|v| format!("{v}"));
+        assert!(!svg_texts(&narrow.svg).contains(&"no figure".to_string()));
+        let wide = draw(&chart, 720, &LIGHT, None, &|v| format!("{v}"));
+        assert!(svg_texts(&wide.svg).contains(&"no figure".to_string()));
     }
 
     #[test]

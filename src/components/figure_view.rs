@@ -143,7 +143,10 @@ pub fn FigureView(
                 <ul inner_html=move || notes.with(|n| items_html(n))></ul>
                 // A long list (Quotas cites dozens of notices and reports) stays folded.
                 <details class="sources" prop:open=move || sources.with(|s| s.len() <= 8)>
-                    <summary>{move || format!("{} ({})", ctx.strings().sources, sources.with(|s| s.len()))}</summary>
+                    <summary>{move || {
+                        let t = ctx.strings();
+                        format!("{}{}", t.sources, t.paren(&sources.with(|s| s.len()).to_string()))
+                    }}</summary>
                     <ol class="source-list" inner_html=move || sources.with(|s| sources_html(full_dataset(), s, ctx.lang.get(), ctx.strings()))></ol>
                 </details>
             </figcaption>
@@ -195,7 +198,7 @@ pub fn figure_html(
 <div class=\"chart\" role=\"img\" aria-label=\"{alt}\" data-chart=\"{key}\"><div>{drawings}</div></div>\
 <p class=\"readout\">{hint}</p>\
 <figcaption class=\"notes\"><ul>{notes}</ul><details class=\"sources\"{open}>\
-<summary>{sources} ({count})</summary><ol class=\"source-list\">{list}</ol></details></figcaption></figure>",
+<summary>{sources}</summary><ol class=\"source-list\">{list}</ol></details></figcaption></figure>",
         summary = escape(&figure.summary),
         show_as = escape(t.show_as),
         chart = escape(t.chart),
@@ -204,8 +207,8 @@ pub fn figure_html(
         hint = escape(t.readout_hint),
         notes = items_html(&figure.notes),
         open = if figure.sources.len() <= 8 { " open" } else { "" },
-        sources = escape(t.sources),
-        count = figure.sources.len(),
+        // "Sources (5)" / "资料来源（5）": the brackets of the reader's language.
+        sources = escape(&format!("{}{}", t.sources, t.paren(&figure.sources.len().to_string()))),
         list = sources_html(d, &figure.sources, lang, t),
     )
 }

@@ -113,7 +113,7 @@ pub fn unpack_rows() -> Result<(), Unavailable> {
 
 #[cfg(feature = "split")]
 mod rows {
-    use crate::data::{dataset, pack, Dataset, ROWS_FILE};
+    use crate::data::{dataset, pack, Dataset, ROWS_META_SELECTOR};
     use std::cell::Cell;
     use std::future::Future;
     use wasm_bindgen::JsCast;
@@ -125,15 +125,21 @@ mod rows {
         pub static TEXTS: Cell<Option<&'static pack::Texts>> = const { Cell::new(None) };
     }
 
-    /// Fetches the rows file. The request starts when this is called, not when the future is first
-    /// polled, so it travels alongside the chunk's code. Ready at once once the rows are here.
+    /// Fetches the rows file, under the name the page gives (`data::ROWS_META`). The request starts when
+    /// this is called, not when the future is first polled, so it travels alongside the chunk's
+    /// code. Ready at once once the rows are here.
     pub fn fetch() -> impl Future<Output = Result<(), ()>> + Send {
         let needed = TEXT.get().is_none() && WHOLE.get().is_none();
-        let request = needed.then(|| leptos::prelude::window().fetch_with_str(ROWS_FILE));
+        let request = needed
+            .then(|| crate::context::page_meta(ROWS_META_SELECTOR))
+            .flatten()
+            .map(|name| leptos::prelude::window().fetch_with_str(&name));
         // Single-threaded wasm: the JS values never leave the thread Leptos's `Send` bound guards.
         send_wrapper::SendWrapper::new(async move {
-            let Some(request) = request else {
-                return Ok(());
+            let request = match request {
+                Some(request) => request,
+                None if needed => return Err(()),
+                None => return Ok(()),
             };
             let response: web_sys::Response = JsFuture::from(request)
                 .await

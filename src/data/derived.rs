@@ -18,10 +18,12 @@ pub fn edition_is_complete(d: &Dataset, edition: u16) -> bool {
         && rows().all(|r| r.quality == Quality::Primary)
 }
 
-/// The edition a reader sees first: the one the article relied on (MCS 2024, current in September
-/// 2024) when it is complete, otherwise the newest complete edition.
+/// The edition the article relied on: MCS 2024, current in September 2024.
+pub const ARTICLE_EDITION: u16 = 2024;
+
+/// The edition a reader sees first: the one the article relied on when it is complete, otherwise
+/// the newest complete edition.
 pub fn default_edition(d: &Dataset) -> u16 {
-    const ARTICLE_EDITION: u16 = 2024;
     if edition_is_complete(d, ARTICLE_EDITION) {
         return ARTICLE_EDITION;
     }
@@ -113,28 +115,10 @@ pub fn is_revision(before: &ReserveFigure, after: &ReserveFigure) -> bool {
     (a - b).abs() > slack(before, b) + slack(after, a)
 }
 
-/// The place value of a rounded figure's last significant digit: 4,000,000 -> 1,000,000;
-/// 800,000 -> 100,000; 35,447.5 -> 0.1.
-pub fn rounding_unit(v: f64) -> f64 {
-    if !(v.is_finite() && v > 0.0) {
-        return 1.0;
-    }
-    let mut unit = 10f64.powi(v.log10().floor() as i32);
-    while unit > 1e-6 && (v / unit - (v / unit).round()).abs() > 1e-9 {
-        unit /= 10.0;
-    }
-    unit
-}
-
 /// The newest production year an edition reports for a country, with its figure.
 pub fn latest_production(d: &Dataset, edition: u16, country: &str) -> Option<(u16, f64)> {
-    d.production
-        .iter()
-        .filter(|p| {
-            p.source_kind == SourceKind::Mcs && p.edition == edition && p.country == country
-        })
-        .filter_map(|p| Some((p.year, p.production_t?)))
-        .max_by_key(|&(year, _)| year)
+    let p = latest_production_row(d, edition, country)?;
+    Some((p.year, p.production_t?))
 }
 
 /// The share of the world's mine production below which years of supply are not shown: reserves
@@ -157,14 +141,102 @@ pub fn production_share(d: &Dataset, edition: u16, country: &str) -> Option<f64>
     (world > 0.0).then(|| production / world * 100.0)
 }
 
-/// Years the edition's reserves would last at the edition's latest mine production: a way of
-/// reading size, not a forecast. `None` when either figure is missing, or when the country mined
-/// less than `MIN_PRODUCTION_SHARE_PCT` of the world's output, where the ratio means nothing.
-pub fn years_of_supply(d: &Dataset, edition: u16, country: &str) -> Option<f64> {
+/// The edition's row of a country's latest mine production with a figure.
+fn latest_production_row(d: &Dataset, edition: u16, country: &str) -> Option<&'static Production> {
+    d.production
+        .iter()
+        .filter(|p| {
+            p.source_kind == SourceKind::Mcs
+                && p.edition == edition
+                && p.country == country
+                && p.production_t.is_some()
+        })
+        .max_by_key(|p| p.year)
+}
+
+/// Years of supply for a country with reserves, or why the ratio is not shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearsOfSupply {
+    Years(f64),
+    /// The edition gives no mine production for the country.
+    NoOutput,
+    /// The country mined less than `MIN_PRODUCTION_SHARE_PCT` of the world's output (or nothing).
+    SmallProducer,
+    /// USGS estimated the country's output from China's reported imports: a figure for what China
+    /// bought, not what the country mined, and one USGS has revised sharply (Thailand's 2024
+    /// output, 13,000 t in MCS 2025, was 2,100 t in MCS 2026). A ratio to it would be a guess.
+    FromChinaImports,
+}
+
+/// Years the edition's reserves would last at the edition's latest mine production (a way of
+/// reading size, not a forecast), or why they are not shown. `None` when the country has no
+/// reserves figure.
+pub fn years_of_supply_or_why(d: &Dataset, edition: u16, country: &str) -> Option<YearsOfSupply> {
     let reserves = reserve(d, edition, country)?.reserves_t?;
-    let (_, production) = latest_production(d, edition, country)?;
-    let share = production_share(d, edition, country)?;
-    (share >= MIN_PRODUCTION_SHARE_PCT && production > 0.0).then(|| reserves / production)
+    let Some(row) = latest_production_row(d, edition, country) else {
+        return Some(YearsOfSupply::NoOutput);
+    };
+    let production = row.production_t.unwrap_or(0.0);
+    let share = production_share(d, edition, country).unwrap_or(0.0);
+    Some(if share < MIN_PRODUCTION_SHARE_PCT || production <= 0.0 {
+        YearsOfSupply::SmallProducer
+    } else if row.has_footnote(FOOTNOTE_CHINA_IMPORTS) {
+        YearsOfSupply::FromChinaImports
+    } else {
+        YearsOfSupply::Years(reserves / production)
+    })
+}
+
+/// Years of supply where they are shown (see `years_of_supply_or_why`).
+pub fn years_of_supply(d: &Dataset, edition: u16, country: &str) -> Option<f64> {
+    match years_of_supply_or_why(d, edition, country)? {
+        YearsOfSupply::Years(years) => Some(years),
+        _ => None,
+    }
+}
+
+/// Whether the edition's latest figure for the country's mine production is USGS's estimate.
+pub fn production_is_estimate(d: &Dataset, edition: u16, country: &str) -> bool {
+    latest_production_row(d, edition, country).is_some_and(|p| p.estimated)
+}
+
+/// The years whose figure for China's mine production the edition footnoted as equal to its mining
+/// quota (MCS 2025: 2023 and 2024), oldest first; none for an edition without that footnote.
+pub fn output_set_to_quota(d: &Dataset, edition: u16) -> Vec<u16> {
+    let mut years: Vec<u16> = d
+        .production
+        .iter()
+        .filter(|p| p.source_kind == SourceKind::Mcs && p.edition == edition)
+        .filter(|p| p.country == "China" && p.has_footnote(FOOTNOTE_EQUALS_QUOTA))
+        .map(|p| p.year)
+        .collect();
+    crate::order::sort_unique(&mut years);
+    years
+}
+
+/// The tonnage a note gives just before `marker` ("3.3 Mt", "256,000 t of monazite"), in tonnes:
+/// for the USGS footnotes the page repeats in its own words. Read digit by digit: the standard
+/// library's float parser would add kilobytes to the first view's wasm for two footnotes.
+pub fn tonnage_in_note(note: &str, marker: &str) -> Option<f64> {
+    let at = note.find(marker)?;
+    let (mut value, mut place, mut digits) = (0.0, 1.0, 0);
+    for &b in note.as_bytes()[..at].iter().rev() {
+        match b {
+            b'0'..=b'9' => {
+                value += f64::from(b - b'0') * place;
+                place *= 10.0;
+                digits += 1;
+            }
+            b'.' => {
+                value /= place;
+                place = 1.0;
+            }
+            b',' => {}
+            _ => break,
+        }
+    }
+    let unit = if marker.starts_with(" Mt") { 1e6 } else { 1.0 };
+    (digits > 0).then_some(value * unit)
 }
 
 /// Change from `before` to `after` in per cent.
@@ -174,30 +246,56 @@ pub fn percent_change(before: f64, after: f64) -> Option<f64> {
 
 /// A change in per cent as a reader is shown it: the one a source states, or, only where no source
 /// gives one, computed here from two published figures (then rounded to one decimal, and said so).
+///
+/// One kind of change is shown at one precision: changes computed here have one decimal, and a
+/// source's change rounded to whole per cent ("+10 %") whose two figures are published and give a
+/// different first decimal (127,000 t on 115,000 t: +10.4 %) is shown to one decimal from those
+/// figures, marked computed, with the source's rounded figure beside it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Change {
     pub percent: f64,
     pub computed: bool,
+    /// The source's own, rounded figure, where the one shown is worked out to one decimal.
+    pub source_rounded: Option<f64>,
 }
 
 impl Change {
+    /// A change as a source states it.
+    pub fn stated(percent: f64) -> Change {
+        Change {
+            percent,
+            computed: false,
+            source_rounded: None,
+        }
+    }
+
     /// The stated change, else the one computed from `before` and `after`.
     pub fn stated_or_computed(
         stated: Option<f64>,
         before: Option<f64>,
         after: Option<f64>,
     ) -> Option<Change> {
-        if let Some(percent) = stated {
-            return Some(Change {
-                percent,
-                computed: false,
-            });
+        let computed = before
+            .zip(after)
+            .and_then(|(b, a)| percent_change(b, a))
+            .map(|p| (p * 10.0).round() / 10.0);
+        match (stated, computed) {
+            // The source's whole per cent is the rounding of the figures' change: one decimal.
+            (Some(s), Some(c)) if s.fract() == 0.0 && c != s && (c - s).abs() <= 0.5 => {
+                Some(Change {
+                    percent: c,
+                    computed: true,
+                    source_rounded: Some(s),
+                })
+            }
+            (Some(s), _) => Some(Change::stated(s)),
+            (None, Some(c)) => Some(Change {
+                percent: c,
+                computed: true,
+                source_rounded: None,
+            }),
+            (None, None) => None,
         }
-        let percent = percent_change(before?, after?)?;
-        Some(Change {
-            percent: (percent * 10.0).round() / 10.0,
-            computed: true,
-        })
     }
 }
 
@@ -233,6 +331,15 @@ impl QuotaSeries {
             QuotaSeries::Smelting => q.smelting_change_pct,
             QuotaSeries::Light | QuotaSeries::Ionic => None,
         }
+    }
+}
+
+/// The publications a series of a year's quota was read from, the one to credit first: the
+/// smelting figure has its own where a row says so.
+pub fn quota_sources(q: &Quota, series: QuotaSeries) -> &'static str {
+    match series {
+        QuotaSeries::Smelting if !q.smelting_sources.is_empty() => q.smelting_sources,
+        _ => q.sources,
     }
 }
 
@@ -283,6 +390,15 @@ pub fn export_unit_value(e: &ExportYear) -> Option<f64> {
     }
 }
 
+/// The average export price a report gives for the year, else the one computed from its volume and
+/// US$ value (`true` when computed here).
+pub fn export_average_price(e: &ExportYear) -> Option<(f64, bool)> {
+    match e.avg_price_usd_t {
+        Some(reported) => Some((reported, false)),
+        None => export_unit_value(e).map(|computed| (computed, true)),
+    }
+}
+
 /// Year-on-year change of the preferred full-year export volume: as the report states it, else
 /// computed from the two years' preferred volumes.
 pub fn export_volume_change(d: &Dataset, year: u16) -> Option<Change> {
@@ -299,6 +415,63 @@ pub fn export_period(d: &Dataset, from: &str, to: &str) -> Option<&'static Expor
     d.exports_monthly
         .iter()
         .find(|p| p.from == from && p.to == to)
+}
+
+/// A magnet-export report of one series by destination and span (`"2025-01"`, `"2025-12"`).
+pub fn magnet_period(
+    d: &Dataset,
+    series: MagnetSeries,
+    destination: &str,
+    from: &str,
+    to: &str,
+) -> Option<&'static MagnetExport> {
+    d.magnets.iter().find(|m| {
+        m.series == series && m.destination == destination && m.from == from && m.to == to
+    })
+}
+
+/// One series' single months to a destination, oldest first: a month without a row is a gap.
+pub fn magnet_months(
+    d: &Dataset,
+    series: MagnetSeries,
+    destination: &str,
+) -> Vec<&'static MagnetExport> {
+    let mut months: Vec<&'static MagnetExport> = d
+        .magnets
+        .iter()
+        .filter(|m| m.series == series && m.destination == destination && m.from == m.to)
+        .collect();
+    crate::order::sort_by(&mut months, |a, b| a.from < b.from);
+    months
+}
+
+/// The changes of published figures this data version made: the corrections with the latest
+/// `changed` date, in the table's order.
+pub fn latest_corrections(d: &Dataset) -> Vec<&'static Correction> {
+    let latest = d.corrections.iter().map(|c| c.changed).max();
+    d.corrections
+        .iter()
+        .filter(|c| Some(c.changed) == latest)
+        .collect()
+}
+
+/// The corrections of one row of a table (`"reserves"`, `"edition=2026;country=Brazil"`), oldest
+/// first: what to mark beside a figure a reader may have seen before.
+pub fn corrections_of(d: &Dataset, table: &str, key: &str) -> Vec<&'static Correction> {
+    let mut found: Vec<&'static Correction> = d
+        .corrections
+        .iter()
+        .filter(|c| c.table == table && c.key == key)
+        .collect();
+    crate::order::sort_by(&mut found, |a, b| a.changed < b.changed);
+    found
+}
+
+/// The events `topic`'s charts mark, oldest first.
+pub fn events_for(d: &Dataset, topic: Topic) -> Vec<&'static Event> {
+    let mut events: Vec<&'static Event> = d.events.iter().filter(|e| e.is_for(topic)).collect();
+    crate::order::sort_by(&mut events, |a, b| a.date < b.date);
+    events
 }
 
 /// A `YYYY[-MM[-DD]]` date as a fractional year, placed at the middle of the period it names

@@ -63,6 +63,9 @@ pub fn encode(whole: &Dataset, part: &Dataset, texts: &Texts) -> Result<String, 
     put(whole.claims, part.claims, &mut out);
     put(whole.countries, part.countries, &mut out);
     put(whole.publishers, part.publishers, &mut out);
+    put(whole.events, part.events, &mut out);
+    put(whole.magnets, part.magnets, &mut out);
+    put(whole.corrections, part.corrections, &mut out);
     out.field(&texts.len().to_string());
     for (name, languages) in texts {
         out.field(name);
@@ -87,7 +90,15 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
     if input.0.next()? != FORMAT {
         return None;
     }
-    let more: Vec<Source> = take_rows(&mut input)?;
+    // The file is checked for its shape, not its content: an address that is not a web address
+    // (`javascript:`, `data:`) is dropped, so the page names that source without a link.
+    let more: Vec<Source> = take_rows::<Source>(&mut input)?
+        .into_iter()
+        .map(|s| Source {
+            url: if is_web_address(s.url) { s.url } else { "" },
+            ..s
+        })
+        .collect();
     let sources = part.sources.iter().copied().chain(more).collect::<Vec<_>>();
     let d = Dataset {
         sources: sources.leak(),
@@ -102,6 +113,9 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
         claims: table(&mut input, part.claims)?,
         countries: table(&mut input, part.countries)?,
         publishers: table(&mut input, part.publishers)?,
+        events: table(&mut input, part.events)?,
+        magnets: table(&mut input, part.magnets)?,
+        corrections: table(&mut input, part.corrections)?,
     };
     let count: usize = input.0.next()?.parse().ok()?;
     let mut texts = Texts::with_capacity(count.min(16));
@@ -118,6 +132,14 @@ pub fn decode(part: &Dataset, file: &'static str) -> Option<(Dataset, Texts)> {
     }
     // Every field read, then the end, then nothing: anything else is not this build's file.
     (input.0.next() == Some(END) && input.0.next().is_none()).then_some((d, texts))
+}
+
+/// Whether `url` is an `http:` or `https:` address, the only kind the page links.
+fn is_web_address(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// A table from the file, or the embedded one where the file says it is the same.
@@ -258,11 +280,29 @@ words! {
         Reserve = "reserve", Resource = "resource",
         ExpectedAdditionalResource = "expected_additional_resource",
         InternalEstimate = "internal_estimate", Forecast = "forecast",
+        PotentialResource = "potential_resource",
     }
     QuotaStatus { Published = "published", NotFound = "not_found", NotPublished = "not_published" }
     ValueUnit { UsdM = "usd_m", CnyM = "cny_m" }
     Product { Ndpr = "ndpr_oxide", Nd = "nd_oxide", Pr = "pr_oxide", Dy = "dy_oxide", Tb = "tb_oxide" }
-    Topic { Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports" }
+    Topic {
+        Reserves = "reserves", Discoveries = "discoveries", Quotas = "quotas", Exports = "exports",
+        Prices = "prices",
+    }
+    EventKind {
+        Control = "control", Suspension = "suspension", Licensing = "licensing", Talks = "talks",
+        ScheduledEnd = "scheduled_end", QuotaNotice = "quota_notice", Regulation = "regulation",
+        UsgsEdition = "usgs_edition", UsgsRevision = "usgs_revision",
+    }
+    MagnetSeries { Magnets = "magnets", RareEarthProducts = "rare_earth_products" }
+    CorrectionKind {
+        SourceRevised = "source_revised", OurError = "our_error", Reattributed = "reattributed",
+    }
+    CorrectedUnit { Tonnes = "t", UsdPerKg = "usd_per_kg", Text = "text", SourceIds = "sources" }
+    EventStatus {
+        Happened = "happened", InForce = "in_force", Suspended = "suspended",
+        OutcomeNotFound = "outcome_not_found",
+    }
     Quality { Primary = "primary", Secondary = "secondary" }
     SourceKind { Mcs = "mcs", Myb = "myb" }
     Provenance { Original = "original", Syndicated = "syndicated", Rewrite = "rewrite" }
@@ -300,20 +340,32 @@ rows! {
     }
     Quota {
         year, status, mining_t, smelting_t, mining_change_pct, smelting_change_pct, light_t,
-        ionic_t, split_derived, batches, note, sources,
+        ionic_t, split_derived, batches, smelting_sources, note, sources,
     }
     QuotaBatch {
         year, batch, label, announced, mining_t, smelting_t, mining_change_pct,
         smelting_change_pct, light_t, ionic_t, note, sources,
     }
     ExportYear {
-        year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, preferred, note,
-        sources,
+        year, months, volume_t, volume_yoy_pct, value, value_unit, value_yoy_pct, avg_price_usd_t,
+        preferred, note, change_sources, sources,
     }
-    ExportPeriod { from, to, volume_t, yoy_pct, mom_pct, avg_price_usd_t, note, sources }
+    ExportPeriod {
+        from, to, volume_t, yoy_pct, mom_pct, value, value_unit, value_yoy_pct, avg_price_usd_t,
+        note, sources,
+    }
     Price { product, year, estimated, usd_per_kg, note, sources }
     Claim {
         id, view, figure, figure_zh, claim_en, claim_zh, verdict, explanation_en, explanation_zh,
+        sources,
+    }
+    Event { id, date, kind, label_en, label_zh, text_en, text_zh, topics, status, sources }
+    MagnetExport {
+        series, from, to, destination, volume_t, yoy_pct, mom_pct, value, value_unit,
+        value_yoy_pct, released, note, sources,
+    }
+    Correction {
+        changed, table, key, field, old, new, unit, kind, figure_en, figure_zh, why_en, why_zh,
         sources,
     }
 }
@@ -337,6 +389,9 @@ mod tests {
             discoveries: &d.discoveries[..1],
             quotas: &[],
             claims: &[],
+            events: &[],
+            magnets: &[],
+            corrections: &[],
             ..d
         }
     }
@@ -381,6 +436,9 @@ mod tests {
         assert_eq!(d.prices, whole.prices);
         assert_eq!(d.claims, whole.claims);
         assert_eq!(d.publishers, whole.publishers);
+        assert_eq!(d.events, whole.events);
+        assert_eq!(d.magnets, whole.magnets);
+        assert_eq!(d.corrections, whole.corrections);
     }
 
     #[test]
@@ -422,6 +480,51 @@ mod tests {
         assert!(decode(&part, other).is_none());
         let longer = format!("{file}{SEPARATOR}x").leak();
         assert!(decode(&part, longer).is_none());
+    }
+
+    #[test]
+    fn a_source_address_that_is_not_a_web_address_is_dropped_not_linked() {
+        let part = part();
+        let file = file(&part);
+        for forged in [
+            "javascript:alert(1)//",
+            "JavaScript:alert(1)//",
+            " javascript:",
+            "data:text/html,",
+            "//",
+        ] {
+            let tampered = file.replace("https://", forged).leak();
+            let (d, _) = decode(&part, tampered).expect("the shape is intact");
+            let more: Vec<&Source> = d
+                .sources
+                .iter()
+                .filter(|s| part.source(s.id).is_none())
+                .collect();
+            assert!(!more.is_empty(), "the file carries sources");
+            for s in &more {
+                assert!(
+                    s.url.is_empty() || s.url.starts_with("http://"),
+                    "{forged}: {:?}",
+                    s.url
+                );
+            }
+            let t = &crate::i18n::EN;
+            let html = crate::figure::html::sources_html(&d, &more, crate::i18n::Lang::En, t);
+            let hrefs: Vec<&str> = html.split("href=\"").skip(1).collect();
+            assert!(
+                hrefs.iter().all(|h| h.starts_with("http")),
+                "{forged}: {hrefs:?}"
+            );
+        }
+        let (d, _) = decode(&part, file).expect("decodes");
+        let kept = d.sources.iter().filter(|s| part.source(s.id).is_none());
+        assert!(
+            kept.clone().any(|s| s.url.starts_with("https://")),
+            "web addresses are kept"
+        );
+        for url in ["https://x.org/", "HTTP://X.ORG/", "http://x.org/"] {
+            assert!(is_web_address(url), "{url}");
+        }
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct Files<'a> {
     pub claims: &'a str,
     pub countries: &'a str,
     pub publishers: &'a str,
+    pub events: &'a str,
+    pub magnets: &'a str,
+    pub corrections: &'a str,
 }
 
 /// Parses every table and checks the dataset; every problem found is reported, not just the first.
@@ -83,8 +86,12 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
         claims: leak(parse_table("claims.csv", files.claims)?),
         countries: leak(parse_table("countries.csv", files.countries)?),
         publishers: leak(parse_table("publishers.csv", files.publishers)?),
+        events: leak(parse_table("events.csv", files.events)?),
+        magnets: leak(parse_table("magnets.csv", files.magnets)?),
+        corrections: leak(parse_table("corrections.csv", files.corrections)?),
     };
-    let problems = validate(&dataset);
+    let mut problems = validate(&dataset);
+    problems.extend(check_corrections(&dataset, files));
     if problems.is_empty() {
         Ok(dataset)
     } else {
@@ -93,9 +100,11 @@ pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
 }
 
 /// Hosts a reader must never be sent to: spam-headed or adult sites, scrapers and spun rewrites
-/// where the sources audit (2026-12) found copies of cited publications. They may appear in
-/// `read_via`, the record of what was read, never in `url`, which the page links.
-pub const UNLINKABLE: [&str; 35] = [
+/// where the sources audit (2026-12) found copies of cited publications, and the mirrors the
+/// 2025-26 update sheet marks "do not link" (a crypto exchange's news mirror, a test server of a
+/// news site, a cloud copy of another). They may appear in `read_via`, the record of what was
+/// read, never in `url`, which the page links. Bare IP addresses are refused too (`is_bare_ip`).
+pub const UNLINKABLE: [&str; 41] = [
     "markforbuffalo.com",
     "qihaozhan.com",
     "alvesdebarros.com",
@@ -131,6 +140,43 @@ pub const UNLINKABLE: [&str; 35] = [
     "calendar-australia.com",
     "isikotours.co.za",
     "d1softballnews.com",
+    "hdmune.cn",
+    "squidsite02.com",
+    "testing.dev.theedgesingapore.com",
+    "devdiscourse-devdiscoursenetcore.azurewebsites.net",
+    "test.daily8.com",
+    "mcdn.i-scmp.com",
+];
+
+/// A host written as an IPv4 address: a copy on a bare server, never a publisher's address.
+fn is_bare_ip(host: &str) -> bool {
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An id as the tables write them: `[a-z0-9-]+`.
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Hosts a source may be linked on over plain `http:`, each because no `https:` address of it is
+/// known (checked 2026-12; an address a reader is sent to over http can be rewritten on the way).
+/// Every other `url` must be `https:`; `read_via`, never linked, may be either.
+pub const PLAIN_HTTP: [(&str, &str); 2] = [
+    (
+        "au.ibtimes.com",
+        "the old address of IBTimes Australia, which moved to ibtimes.com.au; no https: address of this host is known",
+    ),
+    (
+        "www.goldsea.com",
+        "GoldSea's licensed repost of Reuters' 20 January 2026 magnet story is the only copy of it found, at this http: address; no https: address of this host is known",
+    ),
 ];
 
 fn is_web_address(s: &str) -> bool {
@@ -159,11 +205,7 @@ pub fn validate(d: &Dataset) -> Vec<String> {
     // Sources: well-formed unique ids, and every one cited somewhere.
     let mut ids = HashSet::new();
     for (i, s) in d.sources.iter().enumerate() {
-        let well_formed = !s.id.is_empty()
-            && s.id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !well_formed {
+        if !is_slug(s.id) {
             problem(
                 "sources.csv",
                 i,
@@ -192,11 +234,43 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "a source without a link still names the copy it was read from (read_via)".into(),
             );
         }
+        let plain_http_allowed = PLAIN_HTTP.iter().any(|(h, _)| host_of(s.url) == *h);
+        if s.url.starts_with("http://") && !plain_http_allowed {
+            problem(
+                "sources.csv",
+                i,
+                format!("url `{}` is plain http: link its https address (or, if the site has none, add its host to PLAIN_HTTP in src/data/parse.rs with why)", s.url),
+            );
+        }
         if let Some(host) = UNLINKABLE.iter().find(|h| host_of(s.url).ends_with(*h)) {
             problem(
                 "sources.csv",
                 i,
                 format!("url links {host}, a spam, scraped or rewritten copy: cite the original or leave url empty"),
+            );
+        }
+        if is_bare_ip(&host_of(s.url)) {
+            problem(
+                "sources.csv",
+                i,
+                "url links a bare IP address, a copy: cite the original or leave url empty".into(),
+            );
+        }
+        // The page says where a syndicated copy is reposted ("reposted on kitco.com"): a verbatim
+        // copy on a site not to link is cited as the original, named without a link.
+        // A rewrite is named, not linked: its page is not the publication and may misquote it.
+        if s.provenance == Provenance::Rewrite && !s.url.is_empty() {
+            problem(
+                "sources.csv",
+                i,
+                "a rewrite is named without a link: leave url empty and record the copy in read_via".into(),
+            );
+        }
+        if s.provenance == Provenance::Syndicated && s.url.is_empty() {
+            problem(
+                "sources.csv",
+                i,
+                "a syndicated source needs the url of its licensed repost; a copy not to link is cited as `original` with an empty url".into(),
             );
         }
         if !valid_date(s.date) {
@@ -259,6 +333,18 @@ pub fn validate(d: &Dataset) -> Vec<String> {
         .iter()
         .enumerate()
         .for_each(|(i, r)| cite("claims.csv", i, r.sources, p));
+    d.events
+        .iter()
+        .enumerate()
+        .for_each(|(i, r)| cite("events.csv", i, r.sources, p));
+    d.magnets
+        .iter()
+        .enumerate()
+        .for_each(|(i, r)| cite("magnets.csv", i, r.sources, p));
+    d.corrections
+        .iter()
+        .enumerate()
+        .for_each(|(i, r)| cite("corrections.csv", i, r.sources, p));
     problems.append(&mut cite_problems);
     for (i, s) in d.sources.iter().enumerate() {
         if !cited.contains(s.id) {
@@ -453,6 +539,24 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "quotas must be non-negative numbers".into(),
             );
         }
+        // The smelting figure's own sources are among the row's, so every list of a figure's
+        // sources stays whole.
+        for id in source_ids(q.smelting_sources) {
+            if !source_ids(q.sources).any(|s| s == id) {
+                problem(
+                    "quotas.csv",
+                    i,
+                    format!("smelting_sources `{id}` is not among the row's sources"),
+                );
+            }
+        }
+        if !q.smelting_sources.is_empty() && q.smelting_t.is_none() {
+            problem(
+                "quotas.csv",
+                i,
+                "smelting_sources without a smelting figure".into(),
+            );
+        }
         if let (Some(m), Some(l), Some(n)) = (q.mining_t, q.light_t, q.ionic_t) {
             if (l + n - m).abs() > 0.5 {
                 problem(
@@ -524,11 +628,25 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 "a value needs its unit and a unit its value".into(),
             );
         }
-        if negative(e.volume_t) || negative(e.value) {
+        if negative(e.volume_t) || negative(e.value) || negative(e.avg_price_usd_t) {
             problem(
                 "exports_annual.csv",
                 i,
-                "volumes and values must be non-negative".into(),
+                "volumes, values and prices must be non-negative".into(),
+            );
+        }
+        if source_ids(e.change_sources).any(|id| !source_ids(e.sources).any(|s| s == id)) {
+            problem(
+                "exports_annual.csv",
+                i,
+                "change_sources must be among the row's sources".into(),
+            );
+        }
+        if !e.change_sources.is_empty() && e.volume_yoy_pct.is_none() {
+            problem(
+                "exports_annual.csv",
+                i,
+                "change_sources credits a change the row does not give".into(),
             );
         }
     }
@@ -560,11 +678,18 @@ pub fn validate(d: &Dataset) -> Vec<String> {
                 format!("duplicate span {}..{}", e.from, e.to),
             );
         }
-        if negative(e.volume_t) || negative(e.avg_price_usd_t) {
+        if negative(e.volume_t) || negative(e.avg_price_usd_t) || negative(e.value) {
             problem(
                 "exports_monthly.csv",
                 i,
-                "volumes and prices must be non-negative".into(),
+                "volumes, values and prices must be non-negative".into(),
+            );
+        }
+        if e.value.is_some() != e.value_unit.is_some() {
+            problem(
+                "exports_monthly.csv",
+                i,
+                "a value needs its unit and a unit its value".into(),
             );
         }
     }
@@ -635,7 +760,314 @@ pub fn validate(d: &Dataset) -> Vec<String> {
             );
         }
     }
+    validate_events(d, &mut problems);
+    validate_magnets(d, &mut problems);
     problems
+}
+
+/// The longest marker labels a chart can set without overlap: characters, English and Chinese.
+pub const EVENT_LABEL_EN: usize = 24;
+pub const EVENT_LABEL_ZH: usize = 12;
+
+/// Punctuation a Chinese desk writes full-width: an ASCII one in a Chinese text is a slip.
+const HALF_WIDTH: [char; 7] = [',', ';', ':', '(', ')', '?', '!'];
+
+/// A Chinese text as a Chinese business desk writes it: full-width punctuation, and 万吨 and 亿吨
+/// after the number with no space (4400万吨, not "4,400 万吨").
+fn chinese_style_problem(text: &str) -> Option<String> {
+    if let Some(c) = text.chars().find(|c| HALF_WIDTH.contains(c)) {
+        return Some(format!("half-width `{c}` in Chinese: write it full-width"));
+    }
+    [" 万", " 亿"]
+        .iter()
+        .find(|s| text.contains(*s))
+        .map(|s| format!("`{s}`: no space before 万 or 亿"))
+}
+
+fn validate_events(d: &Dataset, problems: &mut Vec<String>) {
+    let mut problem = |row: usize, what: String| {
+        problems.push(format!("events.csv: row {}: {what}", row + 1));
+    };
+    let mut ids = HashSet::new();
+    for (i, e) in d.events.iter().enumerate() {
+        if !is_slug(e.id) || !ids.insert(e.id) {
+            problem(i, format!("id `{}` is not a unique lowercase slug", e.id));
+        }
+        // A marker needs at least the month: a year alone cannot be placed on a monthly axis.
+        if !(valid_date(e.date) && e.date.len() >= 7) {
+            problem(i, format!("date `{}` is not YYYY-MM or YYYY-MM-DD", e.date));
+        }
+        if year_of(e.date).is_some_and(|y| !(FIRST_YEAR..=LAST_YEAR).contains(&y)) {
+            problem(i, format!("date `{}` out of range", e.date));
+        }
+        let (en, zh) = (e.label_en.chars().count(), e.label_zh.chars().count());
+        if en == 0 || en > EVENT_LABEL_EN || zh == 0 || zh > EVENT_LABEL_ZH {
+            problem(
+                i,
+                format!("labels must be 1 to {EVENT_LABEL_EN} characters in English ({en}) and 1 to {EVENT_LABEL_ZH} in Chinese ({zh})"),
+            );
+        }
+        if !e.text_en.ends_with('.') || !e.text_zh.ends_with('。') {
+            problem(
+                i,
+                "text_en and text_zh are one sentence each, ending with . and 。".into(),
+            );
+        }
+        for text in [e.label_zh, e.text_zh] {
+            if let Some(what) = chinese_style_problem(text) {
+                problem(i, what);
+            }
+        }
+        let topics: Vec<&str> = e.topics.split_ascii_whitespace().collect();
+        let known = |t: &&str| Topic::ALL.iter().any(|k| k.slug() == *t);
+        if topics.is_empty() || !topics.iter().all(known) {
+            problem(
+                i,
+                format!(
+                    "topics `{}` must name views: reserves, discoveries, quotas, exports, prices",
+                    e.topics
+                ),
+            );
+        }
+        // A scheduled end says what happened, or that no source says: never left to guess.
+        let consistent = match e.status {
+            EventStatus::OutcomeNotFound => e.kind == EventKind::ScheduledEnd,
+            EventStatus::InForce | EventStatus::Suspended => {
+                matches!(e.kind, EventKind::Control | EventKind::Regulation)
+            }
+            EventStatus::Happened => e.kind != EventKind::ScheduledEnd,
+        };
+        if !consistent {
+            problem(
+                i,
+                format!("status {:?} does not fit kind {:?}", e.status, e.kind),
+            );
+        }
+    }
+}
+
+/// The table a correction names, by its file name without `.csv`.
+fn table_text<'a>(files: &Files<'a>, table: &str) -> Option<&'a str> {
+    Some(match table {
+        "sources" => files.sources,
+        "reserves" => files.reserves,
+        "production" => files.production,
+        "discoveries" => files.discoveries,
+        "quotas" => files.quotas,
+        "quota_batches" => files.quota_batches,
+        "exports_annual" => files.exports_annual,
+        "exports_monthly" => files.exports_monthly,
+        "prices" => files.prices,
+        "events" => files.events,
+        "magnets" => files.magnets,
+        "claims" => files.claims,
+        "countries" => files.countries,
+        "publishers" => files.publishers,
+        _ => return None,
+    })
+}
+
+/// Every correction against the table it corrects: its row found by its key, and `new` the
+/// cell's value there now, `old` something else. Read from the CSV text, cell by cell, so a
+/// correction can name any column of any table and never drifts from the data.
+pub fn check_corrections(d: &Dataset, files: &Files) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, c) in d.corrections.iter().enumerate() {
+        let mut problem =
+            |what: String| problems.push(format!("corrections.csv: row {}: {what}", i + 1));
+        if !(valid_date(c.changed) && c.changed.len() == 10) {
+            problem(format!("changed `{}` is not YYYY-MM-DD", c.changed));
+        }
+        if !seen.insert((c.changed, c.table, c.key, c.field)) {
+            problem(format!("{} {} {} corrected twice", c.table, c.key, c.field));
+        }
+        if c.old == c.new {
+            problem("old and new are the same".into());
+        }
+        for (what, text) in [("figure", c.figure_en), ("why", c.why_en)] {
+            if text.is_empty() {
+                problem(format!("{what}_en is required"));
+            }
+        }
+        if !c.why_en.ends_with('.') || !c.why_zh.ends_with('。') {
+            problem("why_en and why_zh are one sentence each, ending with . and 。".into());
+        }
+        for text in [c.figure_zh, c.why_zh] {
+            match chinese_style_problem(text) {
+                Some(what) => problem(what),
+                None if text.is_empty() => problem("figure_zh and why_zh are required".into()),
+                None => {}
+            }
+        }
+        match c.unit {
+            CorrectedUnit::Tonnes | CorrectedUnit::UsdPerKg => {
+                if [c.old, c.new].iter().any(|v| v.parse::<f64>().is_err()) {
+                    problem(format!("`{}` and `{}` must be numbers", c.old, c.new));
+                }
+            }
+            CorrectedUnit::SourceIds => {
+                for id in source_ids(c.old).chain(source_ids(c.new)) {
+                    if d.source(id).is_none() {
+                        problem(format!("`{id}` is not a source id"));
+                    }
+                }
+            }
+            CorrectedUnit::Text => {}
+        }
+        let Some(text) = table_text(files, c.table) else {
+            problem(format!("no table `{}`", c.table));
+            continue;
+        };
+        match current_cell(text, c.key, c.field) {
+            Ok(cell) if cell == c.new => {}
+            Ok(cell) => problem(format!(
+                "{} {} {} is `{cell}` in the data, not `{}`",
+                c.table, c.key, c.field, c.new
+            )),
+            Err(what) => problem(format!("{}: {what}", c.table)),
+        }
+    }
+    problems
+}
+
+/// The cell of column `field` in the one row whose columns match `key` (`col=value;col=value`).
+fn current_cell(text: &str, key: &str, field: &str) -> Result<String, String> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("no column `{name}`"))
+    };
+    let mut wanted = Vec::new();
+    for pair in key.split(';') {
+        let (name, value) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("key `{key}` is not col=value;col=value"))?;
+        wanted.push((column(name)?, value));
+    }
+    let at = column(field)?;
+    let mut found = None;
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        if wanted.iter().all(|&(i, v)| record.get(i) == Some(v)) {
+            if found.is_some() {
+                return Err(format!("key `{key}` matches more than one row"));
+            }
+            found = record.get(at).map(String::from);
+        }
+    }
+    found.ok_or_else(|| format!("no row with `{key}`"))
+}
+
+fn validate_magnets(d: &Dataset, problems: &mut Vec<String>) {
+    let mut problem = |row: usize, what: String| {
+        problems.push(format!("magnets.csv: row {}: {what}", row + 1));
+    };
+    let names: HashSet<&str> = d.countries.iter().map(|c| c.name).collect();
+    let negative = |v: Option<f64>| v.is_some_and(|v| !(v >= 0.0 && v.is_finite()));
+    let mut keys = HashSet::new();
+    for (i, m) in d.magnets.iter().enumerate() {
+        match (month_index(m.from), month_index(m.to)) {
+            (Some(f), Some(t))
+                if f <= t && (FIRST_YEAR..=LAST_YEAR).contains(&((f / 12) as u16)) => {}
+            _ => problem(
+                i,
+                format!("span `{}`..`{}` is not a month range", m.from, m.to),
+            ),
+        }
+        if !keys.insert((m.series, m.from, m.to, m.destination)) {
+            problem(
+                i,
+                format!(
+                    "duplicate {:?} {}..{} {}",
+                    m.series, m.from, m.to, m.destination
+                ),
+            );
+        }
+        if !names.contains(m.destination) {
+            problem(
+                i,
+                format!("destination `{}` not in countries.csv", m.destination),
+            );
+        }
+        // Bloomberg sums the category for the world: a destination of it would be another series.
+        if m.series == MagnetSeries::RareEarthProducts && m.destination != WORLD {
+            problem(i, "the rare-earth products series is worldwide only".into());
+        }
+        if [m.volume_t, m.yoy_pct, m.mom_pct, m.value, m.value_yoy_pct]
+            .iter()
+            .all(Option::is_none)
+        {
+            problem(
+                i,
+                "a row needs at least one figure: a missing month is left out, a gap".into(),
+            );
+        }
+        if negative(m.volume_t) || negative(m.value) {
+            problem(i, "volumes and values must be non-negative".into());
+        }
+        if m.value.is_some() != m.value_unit.is_some() {
+            problem(i, "a value needs its unit and a unit its value".into());
+        }
+        if !m.released.is_empty() && !valid_date(m.released) {
+            problem(
+                i,
+                format!("released `{}` is not YYYY[-MM[-DD]]", m.released),
+            );
+        }
+    }
+    for (i, m) in d.magnets.iter().enumerate() {
+        if let Some(what) = year_to_date_mismatch(d.magnets, m) {
+            problem(i, what);
+        }
+    }
+}
+
+/// A year-to-date figure must be an earlier year-to-date figure of the same series and
+/// destination plus the months between, within the rounding of each figure as published
+/// ("2.51 million kg" may be 5 t either way). Only rows of one series are ever added, so a
+/// figure of the other series entered as a month breaks the sum and is caught.
+fn year_to_date_mismatch(rows: &[MagnetExport], r: &MagnetExport) -> Option<String> {
+    let (from, to, total) = (month_index(r.from)?, month_index(r.to)?, r.volume_t?);
+    if from == to {
+        return None;
+    }
+    let same = |m: &&MagnetExport| m.series == r.series && m.destination == r.destination;
+    let month = |k: u32| {
+        rows.iter()
+            .filter(same)
+            .find(|m| month_index(m.from) == Some(k) && month_index(m.to) == Some(k))
+            .and_then(|m| m.volume_t)
+    };
+    let mut earlier: Vec<(u32, f64)> = rows
+        .iter()
+        .filter(same)
+        .filter(|m| month_index(m.from) == Some(from))
+        .filter_map(|m| Some((month_index(m.to)?, m.volume_t?)))
+        .filter(|&(t, _)| t < to)
+        .collect();
+    earlier.sort_by_key(|&(t, _)| std::cmp::Reverse(t));
+    for (t, before) in earlier {
+        let months: Option<Vec<f64>> = (t + 1..=to).map(month).collect();
+        if let Some(months) = months {
+            let sum = before + months.iter().sum::<f64>();
+            let slack: f64 = months
+                .iter()
+                .chain([&before, &total])
+                .map(|&v| rounding_unit(v) / 2.0)
+                .sum();
+            return ((sum - total).abs() > slack).then(|| {
+                format!(
+                    "{:?} {} {}..{}: {total} t, but the earlier year-to-date and the months since add up to {sum} t",
+                    r.series, r.destination, r.from, r.to
+                )
+            });
+        }
+    }
+    None
 }
 
 fn editions(d: &Dataset) -> Vec<u16> {

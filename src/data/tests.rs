@@ -17,6 +17,9 @@ const FILES: Files<'static> = Files {
     claims: include_str!("../../data/claims.csv"),
     countries: include_str!("../../data/countries.csv"),
     publishers: include_str!("../../data/publishers.csv"),
+    events: include_str!("../../data/events.csv"),
+    magnets: include_str!("../../data/magnets.csv"),
+    corrections: include_str!("../../data/corrections.csv"),
 };
 
 fn close(a: f64, b: f64) -> bool {
@@ -30,9 +33,18 @@ fn the_embedded_dataset_is_the_data_folder() {
     // build.rs leaves out the text the page never shows (notes, licences); figures are all there.
     assert_eq!(parsed.reserves.len(), d.reserves.len());
     for (p, e) in parsed.reserves.iter().zip(d.reserves) {
-        // Only a footnote the page reads (the JORC one) is kept.
-        let note = if p.note.contains("JORC") { p.note } else { "" };
+        // Only a footnote the page reads (JORC, monazite) is kept.
+        let kept = p.note.contains("JORC") || p.note.contains(MONAZITE);
+        let note = if kept { p.note } else { "" };
         assert_eq!(ReserveFigure { note, ..*p }, *e);
+    }
+    for (p, e) in parsed.production.iter().zip(d.production) {
+        // Only the words of the USGS footnotes the rules read are kept.
+        let note = PRODUCTION_FOOTNOTES
+            .into_iter()
+            .find(|f| p.note.contains(f))
+            .unwrap_or("");
+        assert_eq!(Production { note, ..*p }, *e);
     }
     assert_eq!(parsed.claims, d.claims);
     assert_eq!(parsed.sources.len(), d.sources.len());
@@ -92,8 +104,9 @@ fn shares_of_world() {
     let d = dataset();
     let s = share_of_world(d, 2025, "China").expect("share");
     assert!(close(s.percent, 44.0 / 90.0 * 100.0) && s.at_most && !s.approximate);
+    // MCS 2026 as USGS corrected it (version 1.3, 27 May 2026): more than 75 Mt, not 85 Mt.
     let s = share_of_world(d, 2026, "China").expect("share");
-    assert!(close(s.percent, 44.0 / 85.0 * 100.0));
+    assert!(close(s.percent, 44.0 / 75.0 * 100.0) && s.at_most);
     assert_eq!(share_of_world(d, 2026, "India"), None, "NA has no share");
     assert_eq!(
         share_of_world(d, 2021, "China"),
@@ -107,6 +120,13 @@ fn revisions_between_editions() {
     let d = dataset();
     let (dt, pct) = reserve_change(d, "Vietnam", 2024, 2025).expect("Vietnam");
     assert!(close(dt, -18_500_000.0) && close(pct, (3.5 / 22.0 - 1.0) * 100.0));
+    // Version 1.3 of MCS 2026 cut Brazil from 21 Mt to 11 Mt (government reports).
+    let (dt, pct) = reserve_change(d, "Brazil", 2025, 2026).expect("Brazil");
+    assert!(close(dt, -10_000_000.0) && close(pct, (11.0 / 21.0 - 1.0) * 100.0));
+    assert_eq!(
+        world_reserves(d, 2026),
+        Some((75_000_000.0, Qualifier::AtLeast))
+    );
     let russia: Vec<_> = reserve_history(d, "Russia")
         .into_iter()
         .filter_map(|(_, v)| v)
@@ -144,8 +164,39 @@ fn years_of_supply_use_the_editions_latest_production() {
     assert_eq!(years_of_supply(d, 2025, "Canada"), None);
     assert_eq!(years_of_supply(d, 2025, "Brazil"), None);
     assert!(production_share(d, 2025, "Brazil").is_some_and(|s| s < 0.01));
-    // Thailand mined 13,000 t, 3.3 % of the world: its 4,500 t of reserves are a third of a year.
-    assert!(years_of_supply(d, 2025, "Thailand").is_some_and(|y| close(y, 4_500.0 / 13_000.0)));
+    assert_eq!(
+        years_of_supply_or_why(d, 2025, "Brazil"),
+        Some(YearsOfSupply::SmallProducer)
+    );
+    // Thailand's 13,000 t in MCS 2025 (3.3 % of the world) is USGS's estimate from China's import
+    // data, which MCS 2026 cut to 2,100 t: no ratio to it, and the reason is kept. The same rule
+    // leaves out Australia's MCS 2025 figure, estimated the same way and revised up since.
+    assert_eq!(years_of_supply(d, 2025, "Thailand"), None);
+    assert_eq!(
+        years_of_supply_or_why(d, 2025, "Thailand"),
+        Some(YearsOfSupply::FromChinaImports)
+    );
+    assert_eq!(
+        years_of_supply_or_why(d, 2025, "Australia"),
+        Some(YearsOfSupply::FromChinaImports)
+    );
+    // No reserves figure: no question of years of supply.
+    assert_eq!(years_of_supply_or_why(d, 2026, "Thailand"), None);
+}
+
+#[test]
+fn usgs_footnotes_the_rules_read_survive_the_build() {
+    let d = dataset();
+    // MCS 2025 set China's 2023 and 2024 output equal to the quota; no later edition does.
+    assert_eq!(output_set_to_quota(d, 2025), vec![2023, 2024]);
+    for edition in editions(d).into_iter().filter(|&e| e != 2025) {
+        assert!(output_set_to_quota(d, edition).is_empty(), "{edition}");
+    }
+    assert!(production_is_estimate(d, 2026, "China"));
+    let australia = reserve(d, 2026, "Australia").expect("Australia");
+    assert_eq!(tonnage_in_note(australia.note, " Mt"), Some(3_300_000.0));
+    let india = reserve(d, 2026, "India").expect("India");
+    assert_eq!(tonnage_in_note(india.note, MONAZITE), Some(256_000.0));
 }
 
 #[test]
@@ -164,9 +215,22 @@ fn each_quota_series_has_its_own_change_stated_where_a_source_states_it() {
     );
     let ionic = quota_change(d, 2018, QuotaSeries::Ionic).expect("2018 ionic");
     assert!(ionic.computed && close(ionic.percent, 7.0));
+    // Both 2024 smelting batches went from 115,000 t to 127,000 t: +10.4 %, as MIIT states it
+    // for the first; Reuters rounds the second to +10 %, shown to the same decimal from the
+    // figures, marked computed and with Reuters' figure beside it.
+    assert_eq!(batch_change(d, 2024, 1, true), Some(Change::stated(10.4)));
     assert_eq!(
-        batch_change(d, 2024, 2, true).map(|c| c.percent),
-        Some(10.0)
+        batch_change(d, 2024, 2, true),
+        Some(Change {
+            percent: 10.4,
+            computed: true,
+            source_rounded: Some(10.0)
+        })
+    );
+    // A stated whole per cent the figures bear out to the decimal stays as stated.
+    assert_eq!(
+        quota_change(d, 2021, QuotaSeries::Mining),
+        Some(Change::stated(20.0))
     );
     assert_eq!(
         batch_change(d, 2024, 1, false).map(|c| c.percent),
@@ -246,11 +310,15 @@ fn rounded_totals_allow_only_their_rounding() {
 fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
     let mut files = FILES;
     match table {
+        "sources" => files.sources = text,
         "reserves" => files.reserves = text,
         "discoveries" => files.discoveries = text,
         "quotas" => files.quotas = text,
         "exports_annual" => files.exports_annual = text,
         "claims" => files.claims = text,
+        "events" => files.events = text,
+        "magnets" => files.magnets = text,
+        "corrections" => files.corrections = text,
         _ => unreachable!("test names a table"),
     }
     parse_dataset(&files)
@@ -280,6 +348,34 @@ fn an_unknown_source_id_is_refused() {
     let text = FILES.claims.replacen("usgs-mcs-2025", "usgs-mcs-2099", 1);
     let err = with("claims", leak(text)).expect_err("bad source");
     assert!(err.contains("unknown source id `usgs-mcs-2099`"), "{err}");
+}
+
+#[test]
+fn a_plain_http_link_is_refused_except_on_the_hosts_known_to_have_no_https() {
+    let text = FILES.sources.replacen(
+        "https://www.globaltimes.cn/content/1142893.shtml",
+        "http://www.globaltimes.cn/content/1142893.shtml",
+        1,
+    );
+    assert_ne!(text, FILES.sources, "the test edits the Global Times row");
+    let err = with("sources", leak(text)).expect_err("plain http");
+    assert!(
+        err.contains("url `http://www.globaltimes.cn/content/1142893.shtml` is plain http"),
+        "{err}"
+    );
+    // The links that stay plain http are exactly the known exceptions (super::parse::PLAIN_HTTP).
+    let d = parse_dataset(&FILES).expect("data/ is valid");
+    let plain: Vec<&str> = d
+        .sources
+        .iter()
+        .filter(|s| s.url.starts_with("http://"))
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(plain, ["ibtimes-2014-quota", "reuters-2026-01-20-magnets"]);
+    assert_eq!(
+        super::parse::PLAIN_HTTP.map(|(host, _)| host),
+        ["au.ibtimes.com", "www.goldsea.com"]
+    );
 }
 
 #[test]
@@ -324,7 +420,7 @@ fn duplicate_keys_years_out_of_range_and_two_preferred_reports_are_refused() {
         .contains("year 1999 out of range"));
     let two = FILES
         .exports_annual
-        .replacen("27608.3,,,,,no,", "27608.3,,,,,yes,", 1);
+        .replacen("27608.3,,,,,,no,", "27608.3,,,,,,yes,", 1);
     assert!(with("exports_annual", leak(two))
         .expect_err("preferred")
         .contains("two preferred reports"));
@@ -355,4 +451,344 @@ fn a_claim_without_a_source_is_refused() {
 fn parse_table_reports_ragged_rows() {
     let err = parse_table::<Country>("countries.csv", "name,name_zh\nChina\n").expect_err("ragged");
     assert!(err.starts_with("countries.csv: row 1"), "{err}");
+}
+
+#[test]
+fn a_copy_marked_do_not_link_is_never_a_url() {
+    // The SCMP article was first linked on its CDN copy; the original is on scmp.com.
+    let scmp = "https://www.scmp.com/economy/china-economy/article/3278718/";
+    let text = FILES.sources.replacen(
+        scmp,
+        "https://mcdn.i-scmp.com/economy/china-economy/article/3278718/",
+        1,
+    );
+    assert_ne!(text, FILES.sources, "the test edits the SCMP row");
+    let err = with("sources", leak(text)).expect_err("CDN copy");
+    assert!(err.contains("url links mcdn.i-scmp.com"), "{err}");
+    let text = FILES
+        .sources
+        .replacen(scmp, "http://203.0.113.7/economy/", 1);
+    let err = with("sources", leak(text)).expect_err("bare IP");
+    assert!(err.contains("bare IP address"), "{err}");
+}
+
+#[test]
+fn a_syndicated_source_names_where_it_is_reposted() {
+    // Kitco's licensed copy of a Reuters story: without its address the page would print
+    // "reposted on" and nothing.
+    let kitco = "https://www.kitco.com/news/off-the-wire/2025-09-08/china-august-rare-earth-exports-fall-34-month,";
+    let text = FILES.sources.replacen(kitco, ",", 1);
+    assert_ne!(text, FILES.sources, "the test edits a Kitco row");
+    let err = with("sources", leak(text)).expect_err("syndicated without url");
+    assert!(err.contains("a syndicated source needs the url"), "{err}");
+    // Reuters' November 2025 story, known from a rewrite on news.az: named, not linked.
+    let linked = FILES.sources.replacen(
+        ",2025-12-08,,Copyrighted; facts cited,https://news.az/",
+        ",2025-12-08,https://news.az/x,Copyrighted; facts cited,https://news.az/",
+        1,
+    );
+    assert_ne!(linked, FILES.sources, "the test edits the news.az row");
+    let err = with("sources", leak(linked)).expect_err("rewrite linked");
+    assert!(err.contains("a rewrite is named without a link"), "{err}");
+}
+
+#[test]
+fn exports_run_to_january_february_2026() {
+    let d = dataset();
+    // Customs, as Reuters and others reported it: 62,585 t in 2025, up 12.9 %, the most since at
+    // least 2014; January-February 2026 10,468.3 t (+23 %), worth US$68.6 million (-15.9 %).
+    let y2025 = preferred_export(d, 2025, 12).expect("full year 2025");
+    assert_eq!(
+        (y2025.volume_t, y2025.volume_yoy_pct),
+        (Some(62_585.2), Some(12.9))
+    );
+    let y2026 = preferred_export(d, 2026, 2).expect("January-February 2026");
+    assert_eq!(
+        (
+            y2026.volume_t,
+            y2026.value,
+            y2026.value_unit,
+            y2026.value_yoy_pct
+        ),
+        (
+            Some(10_468.3),
+            Some(68.6),
+            Some(ValueUnit::UsdM),
+            Some(-15.9)
+        )
+    );
+    assert!(
+        d.exports_annual
+            .iter()
+            .all(|e| e.year != 2025 || e.months == 12),
+        "the full year replaces the January-August and January-September rows"
+    );
+    let may = export_period(d, "2025-05", "2025-05").expect("May 2025");
+    assert_eq!((may.value, may.value_yoy_pct), (None, Some(-47.0)));
+    let jan_jul = export_period(d, "2025-01", "2025-07").expect("January-July 2025");
+    assert_eq!(jan_jul.value_yoy_pct, Some(-23.3));
+    // The months add up to the year: January-February, then March to December one by one.
+    let months: f64 = [
+        "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08",
+    ]
+    .into_iter()
+    .chain(["2025-09", "2025-10", "2025-11", "2025-12"])
+    .filter_map(|m| export_period(d, m, m).and_then(|p| p.volume_t))
+    .sum();
+    let jan_feb = export_period(d, "2025-01", "2025-02").and_then(|p| p.volume_t);
+    let year = export_period(d, "2025-01", "2025-12").and_then(|p| p.volume_t);
+    let (Some(jan_feb), Some(year)) = (jan_feb, year) else {
+        panic!("January-February and the full year 2025 are on record")
+    };
+    // Only January-February is rounded (8,511 t): the rest adds up to within a tonne.
+    assert!(
+        (jan_feb + months - year).abs() < 1.0,
+        "{}",
+        jan_feb + months
+    );
+}
+
+#[test]
+fn events_mark_the_2025_controls_and_say_their_end_is_not_known() {
+    let d = dataset();
+    let exports = events_for(d, Topic::Exports);
+    let dates: Vec<&str> = exports.iter().map(|e| e.date).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {dates:?}"
+    );
+    let april = exports
+        .iter()
+        .find(|e| e.date == "2025-04-04")
+        .expect("the controls of 4 April 2025");
+    assert_eq!(
+        (april.kind, april.status),
+        (EventKind::Control, EventStatus::InForce)
+    );
+    assert!(
+        april.text_zh.contains("商务部、海关总署公告2025年第18号"),
+        "{}",
+        april.text_zh
+    );
+    let october = exports
+        .iter()
+        .find(|e| e.date == "2025-10-09")
+        .expect("9 October");
+    assert_eq!(october.status, EventStatus::Suspended);
+    // The suspensions were due to end on 10 and 27 November 2026; no source says what happened.
+    let ends: Vec<(&str, EventStatus)> = exports
+        .iter()
+        .filter(|e| e.kind == EventKind::ScheduledEnd)
+        .map(|e| (e.date, e.status))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("2026-11-10", EventStatus::OutcomeNotFound),
+            ("2026-11-27", EventStatus::OutcomeNotFound)
+        ]
+    );
+    // The 2024 batches come from the batch table's dates.
+    let quotas = events_for(d, Topic::Quotas);
+    for b in d.quota_batches.iter().filter(|b| b.year == 2024) {
+        assert!(
+            quotas
+                .iter()
+                .any(|e| e.kind == EventKind::QuotaNotice && e.date == b.announced),
+            "batch {} of 2024 ({})",
+            b.batch,
+            b.announced
+        );
+    }
+    let revision = events_for(d, Topic::Reserves)
+        .into_iter()
+        .find(|e| e.date == "2026-05-27")
+        .expect("USGS's version 1.3");
+    assert!(revision.text_zh.contains("1100万吨") && revision.text_en.contains("11 Mt"));
+}
+
+#[test]
+fn an_event_label_too_long_or_chinese_with_half_width_punctuation_is_refused() {
+    let long = FILES.events.replacen(
+        ",Controls widened,",
+        ",Controls widened to five more elements,",
+        1,
+    );
+    assert_ne!(long, FILES.events, "the test edits the October row");
+    let err = with("events", leak(long)).expect_err("label too long");
+    assert!(err.contains("labels must be 1 to 24 characters"), "{err}");
+    let paren = FILES.events.replacen("6.6万吨。", "6.6万吨(首批)。", 1);
+    assert_ne!(paren, FILES.events, "the test edits the 2020 batch row");
+    let err = with("events", leak(paren)).expect_err("ASCII parenthesis");
+    assert!(err.contains("half-width `(` in Chinese"), "{err}");
+    let spaced = FILES.events.replacen("14万吨", "14 万吨", 1);
+    let err = with("events", leak(spaced)).expect_err("space before 万");
+    assert!(err.contains("no space before 万"), "{err}");
+}
+
+#[test]
+fn only_a_scheduled_end_can_have_no_outcome_and_it_must_say_so() {
+    let guessed = FILES.events.replacen(
+        ",exports prices,outcome_not_found,",
+        ",exports prices,happened,",
+        1,
+    );
+    assert_ne!(
+        guessed, FILES.events,
+        "the test edits the 10 November 2026 row"
+    );
+    let err = with("events", leak(guessed)).expect_err("an outcome guessed");
+    assert!(
+        err.contains("status Happened does not fit kind ScheduledEnd"),
+        "{err}"
+    );
+    let year_only = FILES
+        .events
+        .replacen("\nusgs-mcs-2020,2020-01,", "\nusgs-mcs-2020,2020,", 1);
+    assert_ne!(year_only, FILES.events);
+    let err = with("events", leak(year_only)).expect_err("a year alone");
+    assert!(err.contains("is not YYYY-MM or YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn magnet_exports_collapsed_in_may_2025_while_the_headline_tonnage_rose() {
+    let d = dataset();
+    let world = magnet_months(d, MagnetSeries::Magnets, WORLD);
+    let may = world
+        .iter()
+        .find(|m| m.from == "2025-05")
+        .expect("May 2025");
+    assert_eq!((may.volume_t, may.yoy_pct), (Some(1_238.0), Some(-74.0)));
+    // April 2025's magnet tonnage was not found: a gap, no row.
+    assert!(world.iter().all(|m| m.from != "2025-04"));
+    let year = magnet_period(d, MagnetSeries::Magnets, WORLD, "2025-01", "2025-12");
+    assert_eq!(
+        year.map(|m| (m.volume_t, m.yoy_pct)),
+        Some((Some(57_392.0), Some(-1.3)))
+    );
+    let headline = preferred_export(d, 2025, 12).and_then(|e| e.volume_yoy_pct);
+    assert_eq!(
+        headline,
+        Some(12.9),
+        "the headline series rose over the same year"
+    );
+    // Bloomberg's wider products series stays its own: four months, worldwide.
+    let products = magnet_months(d, MagnetSeries::RareEarthProducts, WORLD);
+    let volumes: Vec<Option<f64>> = products.iter().map(|m| m.volume_t).collect();
+    assert_eq!(
+        volumes,
+        [Some(2_117.0), Some(3_808.0), Some(6_958.0), Some(6_745.0)]
+    );
+    assert!(d
+        .magnets
+        .iter()
+        .all(|m| m.series == MagnetSeries::Magnets || m.destination == WORLD));
+}
+
+#[test]
+fn a_products_figure_entered_as_a_magnet_month_is_refused() {
+    // Bloomberg's 6,958 t of rare-earth products for November typed into the magnets series:
+    // January-October plus November and December no longer make the year's 57,392 t.
+    let mixed = FILES.magnets.replacen(
+        "magnets,2025-11,2025-11,World,6150,",
+        "magnets,2025-11,2025-11,World,6958,",
+        1,
+    );
+    assert_ne!(mixed, FILES.magnets, "the test edits November 2025");
+    let err = with("magnets", leak(mixed)).expect_err("series mixed");
+    assert!(
+        err.contains("Magnets World 2025-01..2025-12: 57392 t, but the earlier year-to-date and the months since add up to 58200 t"),
+        "{err}"
+    );
+    let by_country = FILES.magnets.replacen(
+        "rare_earth_products,2025-12,2025-12,World,",
+        "rare_earth_products,2025-12,2025-12,Japan,",
+        1,
+    );
+    assert_ne!(
+        by_country, FILES.magnets,
+        "the test edits December's products row"
+    );
+    let err = with("magnets", leak(by_country)).expect_err("products by country");
+    assert!(err.contains("worldwide only"), "{err}");
+    let empty = FILES.magnets.replacen(
+        "magnets,2025-01,2025-11,World,,-2,",
+        "magnets,2025-01,2025-11,World,,,",
+        1,
+    );
+    assert_ne!(empty, FILES.magnets, "the test edits January-November");
+    let err = with("magnets", leak(empty)).expect_err("no figure");
+    assert!(err.contains("a row needs at least one figure"), "{err}");
+}
+
+#[test]
+fn corrections_list_every_changed_figure_of_this_data_version() {
+    let d = dataset();
+    let latest = latest_corrections(d);
+    assert!(latest.iter().all(|c| c.changed == "2026-12-05"));
+    let changed: Vec<(&str, &str, &str, &str)> = latest
+        .iter()
+        .map(|c| (c.table, c.field, c.old, c.new))
+        .collect();
+    for expected in [
+        ("reserves", "reserves_t", "21000000", "11000000"),
+        ("reserves", "reserves_t", "85000000", "75000000"),
+        ("prices", "usd_per_kg", "260", "257"),
+        ("prices", "usd_per_kg", "810", "812"),
+        ("discoveries", "grade", "3,926 ppm TREO", "3,292 ppm TREO"),
+        (
+            "quotas",
+            "smelting_sources",
+            "mnr-miit-2020-07-16",
+            "inn-production-2022",
+        ),
+        (
+            "quotas",
+            "smelting_sources",
+            "mnr-2021-quota-notice",
+            "reuters-2021-09-30-quota",
+        ),
+    ] {
+        assert!(changed.contains(&expected), "{expected:?} in {changed:?}");
+    }
+    let brazil = corrections_of(d, "reserves", "edition=2026;country=Brazil");
+    assert_eq!(
+        brazil.iter().map(|c| (c.kind, c.unit)).collect::<Vec<_>>(),
+        [(CorrectionKind::SourceRevised, CorrectedUnit::Tonnes)]
+    );
+    assert_eq!(
+        reserve(d, 2026, "Brazil").and_then(|r| r.reserves_t),
+        Some(11_000_000.0)
+    );
+}
+
+#[test]
+fn a_correction_that_drifts_from_the_data_is_refused() {
+    // The figure set back in the table while the correction still says 11 Mt.
+    let back = FILES
+        .reserves
+        .replacen("2026,Brazil,11000000,", "2026,Brazil,21000000,", 1);
+    assert_ne!(back, FILES.reserves, "the test edits MCS 2026 Brazil");
+    let err = with("reserves", leak(back)).expect_err("drift");
+    assert!(
+        err.contains("reserves edition=2026;country=Brazil reserves_t is `21000000` in the data, not `11000000`"),
+        "{err}"
+    );
+    let same = FILES.corrections.replacen(",810,812,", ",812,812,", 1);
+    assert_ne!(same, FILES.corrections);
+    let err = with("corrections", leak(same)).expect_err("no change");
+    assert!(err.contains("old and new are the same"), "{err}");
+    let nowhere = FILES.corrections.replacen(
+        "edition=2026;country=Brazil",
+        "edition=2027;country=Brazil",
+        1,
+    );
+    let err = with("corrections", leak(nowhere)).expect_err("no such row");
+    assert!(
+        err.contains("no row with `edition=2027;country=Brazil`"),
+        "{err}"
+    );
+    let column = FILES.corrections.replacen(",reserves_t,", ",reserve,", 1);
+    let err = with("corrections", leak(column)).expect_err("no such column");
+    assert!(err.contains("no column `reserve`"), "{err}");
 }

@@ -3,7 +3,7 @@
 //! page frame built once: -36 KB of wasm, -8 KB brotli, measured); the no-JavaScript page and the
 //! build-time copies use the same builders.
 
-use super::{publisher_name, Table};
+use super::{publisher_name, source_title, Table};
 use crate::data::{Dataset, Provenance, Source};
 use crate::html::{class_attr, element, escape};
 use crate::i18n::{fill, Lang, Strings};
@@ -48,13 +48,13 @@ pub fn sources_html(d: &Dataset, sources: &[&Source], lang: Lang, t: &Strings) -
     sources
         .iter()
         .map(|s| {
+            let title = escape(&source_title(s, lang));
             let title = if s.url.is_empty() {
-                escape(s.title)
+                title
             } else {
                 format!(
-                    "<a href=\"{}\" rel=\"noopener\" target=\"_blank\">{}</a>",
+                    "<a href=\"{}\" rel=\"noopener\" target=\"_blank\">{title}</a>",
                     escape(s.url),
-                    escape(s.title)
                 )
             };
             let mut rest = format!(

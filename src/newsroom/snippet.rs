@@ -9,6 +9,30 @@ use crate::views::{url_order, SLUGS};
 /// The attribute that marks the explorer's iframes for the loader.
 pub const MARK: &str = "data-rare-earth-explorer";
 
+/// The `<meta name>` under which each page gives the versioned loader, `embed-<hash>.js`, and its
+/// integrity hash, separated by a space (src/bin/postbuild/head.rs): the build writes it after the
+/// wasm is compiled.
+pub const LOADER_META: &str = "rare-earth-explorer-loader";
+/// The selector of that `<meta>`.
+pub const LOADER_META_SELECTOR: &str = "meta[name=rare-earth-explorer-loader]";
+
+/// The versioned loader, as the page names it: its file beside `embed.js` and its `sha384-` hash.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VersionedLoader<'a> {
+    pub file: &'a str,
+    pub integrity: &'a str,
+}
+
+impl<'a> VersionedLoader<'a> {
+    /// From the meta's content, `embed-<hash>.js sha384-<base64>`; `None` for anything else.
+    pub fn read(content: &'a str) -> Option<Self> {
+        let (file, integrity) = content.split_once(' ')?;
+        let hash = file.strip_prefix("embed-")?.strip_suffix(".js")?;
+        let fits = !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        (fits && integrity.starts_with("sha384-")).then_some(VersionedLoader { file, integrity })
+    }
+}
+
 /// What an editor picks in the Embed dialog, on top of the view's state in `query`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbedOptions {
@@ -97,8 +121,15 @@ pub fn embed_url(base: &str, options: &EmbedOptions) -> String {
     )
 }
 
-/// The snippet: the iframe, the loader (`embed.js` beside the explorer), a no-script link.
-pub fn snippet(base: &str, options: &EmbedOptions, title: &str) -> String {
+/// The snippet: the iframe, the loader beside the explorer, a no-script link. The loader is the
+/// versioned one with its integrity hash where the page names it (`crossorigin`, which the browser
+/// needs to check the hash of a file from another origin), else `embed.js`.
+pub fn snippet(
+    base: &str,
+    options: &EmbedOptions,
+    title: &str,
+    loader: Option<VersionedLoader>,
+) -> String {
     let src = escape(&embed_url(base, options));
     let page_url = escape(&url(base, &options.query, |p| {
         p.embed = false;
@@ -106,7 +137,14 @@ pub fn snippet(base: &str, options: &EmbedOptions, title: &str) -> String {
         p.theme = options.theme;
         p.lang = options.lang;
     }));
-    let script = escape(&format!("{}embed.js", latest(base)));
+    let script = match loader {
+        Some(l) => format!(
+            "{}\" integrity=\"{}\" crossorigin=\"anonymous",
+            escape(&format!("{}{}", latest(base), l.file)),
+            escape(l.integrity)
+        ),
+        None => escape(&format!("{}embed.js", latest(base))),
+    };
     let title = escape(title);
     // The view's measured heights, so the host reserves the right space before the widget loads
     // (no layout shift in the article); the reader's language is not known yet: English's.
@@ -138,7 +176,12 @@ mod tests {
             lang: Some(Lang::Zh),
             pin_version: false,
         };
-        let s = snippet("https://example.org/explorer/", &options, "Rare \"Earth\"");
+        let s = snippet(
+            "https://example.org/explorer/",
+            &options,
+            "Rare \"Earth\"",
+            None,
+        );
         assert!(
             s.contains("src=\"https://example.org/explorer/quotas-zh.html?view=quotas&amp;quota=batches&amp;embed=1&amp;tabs=0&amp;dark=true&amp;lang=zh\""),
             "{s}"
@@ -160,7 +203,7 @@ mod tests {
             lang: Some(Lang::Zh),
             pin_version: false,
         };
-        let s = snippet("https://example.org/explorer/", &options, "x");
+        let s = snippet("https://example.org/explorer/", &options, "x", None);
         let (list, at_720) = heights("quotas", Lang::Zh).expect("quotas-zh is measured");
         assert!(s.contains(&format!("data-heights=\"{list}\"")), "{s}");
         assert!(s.contains(&format!("height=\"{at_720}\"")), "{s}");
@@ -183,14 +226,14 @@ mod tests {
                 lang: None,
                 pin_version,
             };
-            let pinned = snippet(&base, &options(true), "x");
+            let pinned = snippet(&base, &options(true), "x", None);
             assert!(
                 pinned.contains(&format!(
                     "src=\"https://example.org/explorer/v/{version}/?view=exports"
                 )),
                 "{base}: {pinned}"
             );
-            let latest = snippet(&base, &options(false), "x");
+            let latest = snippet(&base, &options(false), "x", None);
             assert!(
                 latest.contains("src=\"https://example.org/explorer/?view=exports"),
                 "{latest}"
@@ -201,6 +244,45 @@ mod tests {
                     "{s}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_snippet_loads_the_versioned_loader_with_its_integrity_hash() {
+        let content = "embed-0123456789abcdef.js sha384-AbC+/9=";
+        let loader = VersionedLoader::read(content);
+        assert_eq!(
+            loader,
+            Some(VersionedLoader {
+                file: "embed-0123456789abcdef.js",
+                integrity: "sha384-AbC+/9="
+            })
+        );
+        let options = EmbedOptions {
+            query: Query::parse("?view=quotas"),
+            lock_view: true,
+            theme: Theme::Auto,
+            lang: Some(Lang::En),
+            pin_version: true,
+        };
+        let s = snippet(
+            "https://example.org/explorer/v/0123abcd/quotas-en.html",
+            &options,
+            "x",
+            loader,
+        );
+        assert!(
+            s.contains("<script src=\"https://example.org/explorer/embed-0123456789abcdef.js\" integrity=\"sha384-AbC+/9=\" crossorigin=\"anonymous\" async></script>"),
+            "{s}"
+        );
+        for junk in [
+            "",
+            "embed.js",
+            "embed-x.js sha384-a",
+            "embed-01.js sha256-a",
+            "https://evil/embed-01.js sha384-a",
+        ] {
+            assert_eq!(VersionedLoader::read(junk), None, "{junk}");
         }
     }
 }

@@ -21,14 +21,37 @@ pub fn csv_text(csv: &Csv, t: &Strings, url: &str) -> String {
     out
 }
 
+/// A cell as a spreadsheet should read it. One that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return would run as a formula in Excel, LibreOffice or Google Sheets (OWASP, "CSV
+/// Injection"): it is written after a `'`, which they show as text. A number stays a number: a
+/// negative figure (`-12.3`, a fall) is data, and the `'` would make it text nobody can sum.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && !is_number(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A plain decimal, as the CSV writes figures: `-12.3`, `135000`.
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && (whole.bytes().chain(fraction.bytes())).all(|b| b.is_ascii_digit())
+}
+
 fn csv_line(cells: &[String]) -> String {
     let quoted: Vec<String> = cells
         .iter()
+        .map(|c| neutralised(c))
         .map(|c| {
             if c.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", c.replace('"', "\"\""))
             } else {
-                c.clone()
+                c.into_owned()
             }
         })
         .collect();
@@ -156,8 +179,8 @@ pub fn citations(
 
 /// The publishers of a figure's sources, each once, in the figure's order, named in the reader's
 /// language ("路透社", not "Reuters", under a Chinese chart).
-pub fn publishers(d: &Dataset, figure: &Figure, lang: Lang) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
+pub fn publishers(d: &Dataset, figure: &Figure, lang: Lang) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
     for s in &figure.sources {
         let name = publisher_name(d, s.publisher, lang);
         if !names.contains(&name) {
@@ -196,6 +219,47 @@ mod tests {
             .starts_with("\u{feff}# Rare Earth Explorer, https://example.org/?view=reserves"));
         assert_eq!(lines[1], "country,note");
         assert_eq!(lines[2], "China,\"a, \"\"b\"\"\"");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_text_and_numbers_stay_numbers() {
+        let cells = [
+            "=HYPERLINK(\"https://evil.example\",\"x\")",
+            "+1+1",
+            "-1+1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "-",
+            "-.5",
+            "-12.3",
+            "-135000",
+            "12.3",
+            "China",
+            "a=1",
+        ];
+        let csv = Csv {
+            header: vec!["x".into()],
+            rows: cells.iter().map(|c| vec![c.to_string()]).collect(),
+        };
+        let text = csv_text(&csv, &EN, "https://example.org/");
+        let lines: Vec<&str> = text.split("\r\n").skip(2).collect();
+        assert_eq!(
+            lines[0],
+            "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\""
+        );
+        assert_eq!(lines[1], "'+1+1");
+        assert_eq!(lines[2], "'-1+1");
+        assert_eq!(lines[3], "'@SUM(A1)");
+        assert_eq!(lines[4], "'\t=1");
+        assert_eq!(lines[5], "\"'\r=1\"");
+        assert_eq!(lines[6], "'-");
+        assert_eq!(lines[7], "'-.5");
+        assert_eq!(lines[8], "-12.3", "a negative figure stays a number");
+        assert_eq!(lines[9], "-135000");
+        assert_eq!(lines[10], "12.3");
+        assert_eq!(lines[11], "China");
+        assert_eq!(lines[12], "a=1");
     }
 
     #[test]

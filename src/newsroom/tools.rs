@@ -9,9 +9,11 @@ use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 use web_sys::{Event, MouseEvent};
 
 use super::texts::{citations, csv_text, export_svg, source_line, Caption, MARGIN};
-use super::{snippet, Action, EmbedOptions, Newsroom, Status};
+use super::{
+    snippet, Action, EmbedOptions, Newsroom, Status, VersionedLoader, LOADER_META_SELECTOR,
+};
 use crate::components::on_demand::full_dataset;
-use crate::context::{base_url, tr};
+use crate::context::{base_url, page_meta, tr};
 use crate::data::DATA_VERSION;
 use crate::i18n::{fill, Lang, Strings};
 use crate::url::Theme;
@@ -235,7 +237,9 @@ fn make_embed_dialog(newsroom: Newsroom) -> AnyView {
             lang: embed_lang.get(),
             pin_version: pin_version.get(),
         };
-        snippet(&base_url(), &options, ctx.strings().title)
+        let loader = page_meta(LOADER_META_SELECTOR);
+        let loader = loader.as_deref().and_then(VersionedLoader::read);
+        snippet(&base_url(), &options, ctx.strings().title, loader)
     };
     // A closed dialog's text is not kept up to date: every change of state would recompute it.
     let code = Memo::new(move |_| {

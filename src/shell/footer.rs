@@ -55,7 +55,7 @@ pub const FOOTER_LINKS: [(&str, Text); 4] = [
         "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries",
         |t| t.footer_usgs,
     ),
-    ("http://english.customs.gov.cn/", |t| t.footer_customs),
+    ("https://english.customs.gov.cn/", |t| t.footer_customs),
     ("https://www.miit.gov.cn/", |t| t.footer_miit),
     ("https://www.mnr.gov.cn/", |t| t.footer_mnr),
 ];

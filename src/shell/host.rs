@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::{RwSignal, Set};
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
-/// The key of our Datawrapper-style height message, and the marker the loader script looks for.
+/// The marker the loader script looks for, and the start of our Datawrapper-style height message's key.
 pub const WIDGET_ID: &str = "rare-earth-explorer";
 
 /// Heights outside this range are never sent (nor applied by the loader): an empty page or a
@@ -20,9 +20,23 @@ pub fn pym_message(child_id: &str, height: i32) -> String {
     format!("pymxPYMx{child_id}xPYMxheightxPYMx{height}")
 }
 
-/// The Datawrapper message: `{"datawrapper-height": {"rare-earth-explorer": h}}`.
-pub fn datawrapper_message(height: i32) -> String {
-    format!("{{\"datawrapper-height\":{{\"{WIDGET_ID}\":{height}}}}}")
+/// The Datawrapper message: `{"datawrapper-height": {"<key>": h}}`.
+pub fn datawrapper_message(key: &str, height: i32) -> String {
+    format!("{{\"datawrapper-height\":{{\"{key}\":{height}}}}}")
+}
+
+/// This instance's key in the Datawrapper message: `rare-earth-explorer-<id>`, `<id>` the Pym
+/// child id (already reduced to letters, digits, `-` and `_`) or, without one, random. Datawrapper's
+/// older listener resizes the first iframe whose id or address contains the key: with one key for
+/// every widget, two explorers on a page got each other's heights (docs/embedding.md).
+pub fn datawrapper_key(child_id: &str, random: f64) -> String {
+    if child_id.is_empty() {
+        // A whole number written as a float: the first view formats floats already, and an
+        // integer type's formatting would add code to every reader's download (351 B brotli).
+        format!("{WIDGET_ID}-{}", (random * 4_294_967_296.0).floor())
+    } else {
+        format!("{WIDGET_ID}-{child_id}")
+    }
 }
 
 /// Whether this page is inside a frame. A cross-origin parent is still a parent: comparing the
@@ -36,14 +50,14 @@ pub fn in_frame() -> bool {
 }
 
 /// Posts `height` to the parent in all three formats.
-fn post_height(height: i32, child_id: &str) {
+fn post_height(height: i32, child_id: &str, key: &str) {
     let window = leptos::prelude::window();
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
     let height = height.clamp(MIN_HEIGHT, MAX_HEIGHT);
     let _ = parent.post_message(&JsValue::from_str(&pym_message(child_id, height)), "*");
-    if let Ok(message) = js_sys::JSON::parse(&datawrapper_message(height)) {
+    if let Ok(message) = js_sys::JSON::parse(&datawrapper_message(key, height)) {
         let _ = parent.post_message(&message, "*");
     }
     let amp = js_sys::Object::new();
@@ -136,6 +150,8 @@ pub fn start(host_dark: RwSignal<Option<bool>>, follow_host_theme: bool) {
             .collect::<String>()
             .into_boxed_str(),
     );
+    let key: &'static str =
+        Box::leak(datawrapper_key(child_id, js_sys::Math::random()).into_boxed_str());
     let Some(body) = leptos::prelude::document().body() else {
         return;
     };
@@ -161,13 +177,13 @@ pub fn start(host_dark: RwSignal<Option<bool>>, follow_host_theme: bool) {
         }
         let change = change.wrapping_add(1);
         reported.set((height, false, change));
-        post_height(height, child_id);
+        post_height(height, child_id, key);
         for ms in REPEATS_MS {
             let reported = reported.clone();
             let repeat = Closure::once_into_js(move || {
                 let (height, acknowledged, now) = reported.get();
                 if now == change && !acknowledged {
-                    post_height(height, child_id);
+                    post_height(height, child_id, key);
                 }
             });
             let _ = leptos::prelude::window()
@@ -202,7 +218,7 @@ pub fn start(host_dark: RwSignal<Option<bool>>, follow_host_theme: bool) {
                     let height = measure();
                     let (_, _, change) = last.get();
                     last.set((height, false, change));
-                    post_height(height, child_id);
+                    post_height(height, child_id, key);
                 }
                 Some(FromHost::HeightAck(acked)) => {
                     let (height, _, change) = last.get();
@@ -245,8 +261,17 @@ mod tests {
     fn height_messages_follow_each_hosts_format() {
         assert_eq!(pym_message("re-1", 640), "pymxPYMxre-1xPYMxheightxPYMx640");
         assert_eq!(
-            datawrapper_message(640),
-            r#"{"datawrapper-height":{"rare-earth-explorer":640}}"#
+            datawrapper_message("rare-earth-explorer-re-1", 640),
+            r#"{"datawrapper-height":{"rare-earth-explorer-re-1":640}}"#
         );
+    }
+
+    #[test]
+    fn each_instance_has_its_own_datawrapper_key() {
+        assert_eq!(datawrapper_key("re-1", 0.5), "rare-earth-explorer-re-1");
+        assert_eq!(datawrapper_key("", 0.5), "rare-earth-explorer-2147483648");
+        assert_ne!(datawrapper_key("", 0.25), datawrapper_key("", 0.5));
+        // Never the bare prefix, which every widget shared before.
+        assert_ne!(datawrapper_key("", 0.0), WIDGET_ID);
     }
 }

@@ -69,9 +69,10 @@ fn page(
         .replacen(
             "<html lang=\"en\">",
             &format!(
-                "<html lang=\"{code}\" data-copy-view=\"{}\" data-copy-lang=\"{}\"{}>",
+                "<html lang=\"{code}\" data-copy-view=\"{}\" data-copy-lang=\"{}\" data-copy-views=\"{}\"{}>",
                 view.slug(),
                 lang.code(),
+                View::ALL.map(View::slug).join(" "),
                 if entry { " data-entry" } else { "" }
             ),
             1,

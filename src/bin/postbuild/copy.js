@@ -27,10 +27,14 @@
   const page = ['lang', 'embed', 'tabs', 'dark', 'theme', 'childId'];
   const other = [...q.keys()].some((k) => !page.includes(k) && k !== 'view' && k !== 'static');
   const here = wanted.view === view && wanted.lang === lang;
+  // The build's views (postbuild/copies.rs): the only pages this script ever goes to or fetches.
+  const views = (h.dataset.copyViews || '').split(' ');
   if (q.has('static')) {
     // A static page is always a copy: this view's, in this language.
-    if (!here && /^[a-z]+$/.test(wanted.view) && /^(en|zh)$/.test(wanted.lang)) {
-      location.replace(`${wanted.view}-${wanted.lang}.html${location.search}`);
+    // Only to a page of the build, never to this address (a host serving index.html would loop).
+    const target = `${wanted.view}-${wanted.lang}.html`;
+    if (!here && views.includes(wanted.view) && /^(en|zh)$/.test(wanted.lang) && !location.pathname.endsWith(`/${target}`)) {
+      location.replace(target + location.search);
     }
     h.dataset.static = '';
   } else if (!here || other) {
@@ -49,8 +53,13 @@
   for (const type of ['pointerdown', 'keydown', 'change']) addEventListener(type, engage, true);
 
   const copy = () => d.getElementById('copy');
-  // A link of the copy to a view's page (a tab, a view link), not one that opens a new tab.
-  const viewOf = (a) => a?.localName === 'a' && !a.target && /(?:^|\/)([a-z]+)-(?:en|zh)\.html$/.exec(a.pathname)?.[1];
+  // A link of the copy to a view's page of this build, on this origin (a tab, a view link), not
+  // one that opens a new tab: the only links it follows itself (fetched, put in the address bar).
+  const viewOf = (a) => {
+    if (a?.localName !== 'a' || a.target || a.origin !== location.origin) return;
+    const v = /(?:^|\/)([a-z]+)-(?:en|zh)\.html$/.exec(a.pathname)?.[1];
+    return views.includes(v) ? v : undefined;
+  };
   // The views' pages, each fetched once, whether for a tap or ahead of one.
   const pages = new Map();
   const fetchPage = (href) => {
@@ -70,7 +79,7 @@
     return u.href;
   };
   const carry = (root) => {
-    for (const a of root.querySelectorAll('a[href$=".html"]:not([target])')) a.href = carried(a);
+    for (const a of root.querySelectorAll('a[href$=".html"]')) if (viewOf(a)) a.href = carried(a);
   };
   d.addEventListener('DOMContentLoaded', () => copy() && carry(copy()));
 
@@ -102,11 +111,11 @@
       const was = copy();
       if (asked !== v || !fresh || !was) return;
       const focused = was.contains(d.activeElement) && viewOf(d.activeElement);
-      carry(fresh);
       // The settings are the page's, not the view's: they stay as the reader set them.
       const theme = fresh.querySelector('#copy-theme');
       if (theme) theme.value = was.querySelector('#copy-theme')?.value ?? theme.value;
       was.replaceWith(d.adoptNode(fresh));
+      carry(fresh);
       d.title = next.title;
       if (focused) [...fresh.querySelectorAll('.tabs a')].find((a) => viewOf(a) === focused)?.focus();
     }, () => {});

@@ -1,6 +1,8 @@
 //! The loader `embed.js` with the heights table written in (docs/embedding.md, "Heights"): the
 //! `<rare-earth-explorer>` element reserves its height from it before its frame exists, so the
-//! host's page does not jump when the widget arrives.
+//! host's page does not jump when the widget arrives. Written twice: as `embed.js`, which the
+//! snippets of published articles load (cached for an hour), and as `embed-<hash>.js`, named by its
+//! content, which a snippet loads with an `integrity` hash (docs/embedding.md, "Security contract").
 
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -13,9 +15,15 @@ use crate::static_images::LANGS;
 const OPEN: &str = "/*HEIGHTS*/";
 const CLOSE: &str = "/*END*/";
 
+/// The versioned loader: its file name and its Subresource Integrity hash.
+pub struct Loader {
+    pub name: String,
+    pub integrity: String,
+}
+
 /// Rewrites the staged `embed.js` (Trunk's copy of `public/embed.js`) with the table of
-/// `public/embed-heights.json`.
-pub fn write(dir: &Path) -> Result<(), String> {
+/// `public/embed-heights.json`, and writes the same bytes as `embed-<hash>.js`.
+pub fn write(dir: &Path) -> Result<Loader, String> {
     let loader_path = dir.join("embed.js");
     let loader = fs::read_to_string(&loader_path).map_err(|e| {
         format!(
@@ -43,7 +51,13 @@ pub fn write(dir: &Path) -> Result<(), String> {
     }
     let filled = fill(&loader, &table_json(&table))
         .map_err(|e| format!("{}: {e}", loader_path.display()))?;
-    fs::write(&loader_path, filled).map_err(|e| format!("{}: {e}", loader_path.display()))
+    fs::write(&loader_path, &filled).map_err(|e| format!("{}: {e}", loader_path.display()))?;
+    let loader = Loader {
+        name: format!("embed-{}.js", crate::split::content_hash(filled.as_bytes())),
+        integrity: crate::split::integrity(filled.as_bytes()),
+    };
+    fs::write(dir.join(&loader.name), &filled).map_err(|e| format!("{}: {e}", loader.name))?;
+    Ok(loader)
 }
 
 /// The project's folder: Trunk says where it is; `cargo run` by hand builds in it.

@@ -1,21 +1,25 @@
 //! Finishes Trunk's build (a `post_build` hook, see Trunk.toml) in the staged `dist/`:
 //!
 //! 1. splits the wasm: the code of the parts loaded on demand moves into chunks, the rows only
-//!    they read into a text file (`split`);
-//! 2. moves Trunk's inline start-up script into a file, so the page runs under a Content Security
+//!    they read into a text file named by its content (`split`);
+//! 2. writes the heights table into the loader `embed.js`, and the same loader as
+//!    `embed-<hash>.js` for snippets with an integrity hash (`loader`);
+//! 3. moves Trunk's inline start-up script into a file, so the page runs under a Content Security
 //!    Policy without `'unsafe-inline'`, and fetches the JS glue and the wasm only when the app is
 //!    wanted (`start_script`);
-//! 3. writes the story for readers without JavaScript into `index.html` (`story`);
-//! 4. writes a page per view and language with the build-time copy of that view and the link
+//! 4. writes the story for readers without JavaScript into `index.html` (`story`);
+//! 5. puts the Content-Security-Policy and the names of the rows file and the versioned loader
+//!    into the head, and writes `404.html` (`head`);
+//! 6. writes a page per view and language with the build-time copy of that view and the link
 //!    preview's tags naming its card, the first view's in English as `index.html` (`copies`);
-//! 5. draws every view's default chart in both languages into `static/`, as SVG and PNG, and its
+//! 7. draws every view's default chart in both languages into `static/`, as SVG and PNG, and its
 //!    link preview card (`static_images`, rasterised by `preview`);
-//! 6. writes the heights table into the loader `embed.js` (`loader`);
-//! 7. last, copies all of it into `v/<data version>/` for embeds that pin this data (`versions`).
+//! 8. last, copies all of it into `v/<data version>/` for embeds that pin this data (`versions`).
 //!
 //! A native program: it uses the library's own figures and drawing code.
 
 mod copies;
+mod head;
 mod loader;
 mod preview;
 mod split;
@@ -46,17 +50,20 @@ fn main() -> ExitCode {
 }
 
 fn run(dir: &Path) -> Result<(), String> {
-    if split::split_wasm(dir)? {
-        split::write_rows(dir)?;
-    }
+    let rows = if split::split_wasm(dir)? {
+        Some(split::write_rows(dir)?)
+    } else {
+        None
+    };
+    let loader = loader::write(dir)?;
     let index_path = dir.join("index.html");
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let html = start_script::externalise(dir, &html)?;
     let html = story::write(html)?;
+    let html = head::write(dir, &html, rows.as_deref(), &loader)?;
     let html = copies::write(dir, &html)?;
     fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
     static_images::write(dir, &preview::Rasteriser::new()?)?;
-    loader::write(dir)?;
     versions::write(dir)
 }

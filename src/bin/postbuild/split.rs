@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 use std::{env, fs, path::PathBuf};
 
-use rare_earth_explorer::data::{dataset, pack, ROWS_FILE};
+use rare_earth_explorer::data::{dataset, pack};
 use rare_earth_explorer::views::reserves::rows::embedded;
 use rare_earth_explorer::views::text_parts;
 
@@ -150,17 +150,43 @@ pub fn split_wasm(dir: &Path) -> Result<bool, String> {
 }
 
 /// The split wasm embeds only the rows the first view reads (views/reserves/rows.rs); the others
-/// go in this file, fetched on demand under the name the wasm was built with (data/pack.rs).
-pub fn write_rows(dir: &Path) -> Result<(), String> {
+/// go in this file, fetched on demand (data/pack.rs). Returns its name, which the pages carry
+/// (head.rs): the hash of its bytes, so that it changes whenever they do, whatever changed them
+/// (it is cached for a year as immutable).
+pub fn write_rows(dir: &Path) -> Result<String, String> {
     let whole = dataset();
     let text = pack::encode(whole, &embedded(whole), &text_parts())?;
-    fs::write(dir.join(ROWS_FILE), text).map_err(|e| format!("{ROWS_FILE}: {e}"))
+    let name = rows_file_name(text.as_bytes());
+    fs::write(dir.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
+    Ok(name)
+}
+
+/// `rare-earth-explorer-rows-<hash of the bytes>.txt`.
+pub fn rows_file_name(bytes: &[u8]) -> String {
+    format!("rare-earth-explorer-rows-{}.txt", content_hash(bytes))
+}
+
+/// Sixteen hex digits of the SHA-384 of `bytes`: a file name that changes with its content.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha384::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The Subresource Integrity value of `bytes`: `sha384-<base64>`.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
 }
 
 /// Sets the `integrity` attribute of the tag that links `name` to the SHA-384 of `bytes`.
 pub fn replace_integrity(html: &str, name: &str, bytes: &[u8]) -> Result<String, String> {
-    use base64::Engine;
-    use sha2::Digest;
     let link = html
         .find(&format!("href=\"./{name}\""))
         .ok_or_else(|| format!("index.html does not link {name}"))?;
@@ -173,10 +199,10 @@ pub fn replace_integrity(html: &str, name: &str, bytes: &[u8]) -> Result<String,
         return Ok(html.to_string());
     };
     let value_end = html[attr..].find('"').ok_or("unclosed integrity")? + attr;
-    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes));
     Ok(format!(
-        "{}sha384-{digest}{}",
+        "{}{}{}",
         &html[..attr],
+        integrity(bytes),
         &html[value_end..]
     ))
 }
@@ -232,5 +258,47 @@ fn run_tool(command: &mut Command) -> Result<(), String> {
             "{command:?} failed: {}",
             String::from_utf8_lossy(&output.stderr)
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rows_file_is_named_by_its_bytes_and_any_change_renames_it() {
+        let text = pack::encode(dataset(), &embedded(dataset()), &text_parts()).expect("encodes");
+        let name = rows_file_name(text.as_bytes());
+        let hash = name
+            .strip_prefix("rare-earth-explorer-rows-")
+            .and_then(|n| n.strip_suffix(".txt"))
+            .expect("rare-earth-explorer-rows-<hash>.txt");
+        assert!(
+            hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{name}"
+        );
+        assert_eq!(
+            rows_file_name(text.as_bytes()),
+            name,
+            "the same bytes, the same name"
+        );
+        // One byte changed anywhere (a figure, a text, the format's own fields) is another file.
+        let mut bytes = text.into_bytes();
+        for at in [0, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+            bytes[at] ^= 1;
+            assert_ne!(rows_file_name(&bytes), name, "byte {at} changed");
+            bytes[at] ^= 1;
+        }
+        bytes.push(b'x');
+        assert_ne!(rows_file_name(&bytes), name, "a byte more");
+    }
+
+    #[test]
+    fn integrity_is_sri_sha384() {
+        // The SHA-384 of "abc" (FIPS 180-2), in base64.
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
     }
 }

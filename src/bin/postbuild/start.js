@@ -12,10 +12,12 @@ const KEY = 'rare-earth-explorer';
 if (copy && framed) {
   const q = new URLSearchParams(location.search);
   const id = (q.get('childId') || '').replace(/[^\w-]/g, '').slice(0, 64);
+  // This instance's Datawrapper key (src/shell/host.rs, datawrapper_key).
+  const key = `${KEY}-${id || Math.floor(Math.random() * 2 ** 32)}`;
   const post = () => {
     const h = Math.min(5000, Math.max(150, Math.max(document.body.scrollHeight, document.body.offsetHeight)));
     parent.postMessage(`pymxPYMx${id}xPYMxheightxPYMx${h}`, '*');
-    parent.postMessage({ 'datawrapper-height': { [KEY]: h } }, '*');
+    parent.postMessage({ 'datawrapper-height': { [key]: h } }, '*');
     parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
   };
   // dark=auto follows the host page (docs/embedding.md, "Theme"), the copy as the app.

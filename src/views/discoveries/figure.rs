@@ -12,7 +12,7 @@ use crate::figure::{
     SOURCE_HEADER,
 };
 use crate::format::{tonnes, tonnes_short};
-use crate::i18n::{fill, DiscoveriesTexts, Lang, Strings};
+use crate::i18n::{fill, then, DiscoveriesTexts, Lang, Strings};
 
 pub fn shape(basis: Basis) -> Shape {
     match basis {
@@ -20,7 +20,8 @@ pub fn shape(basis: Basis) -> Shape {
         Basis::Resource => Shape::Circle,
         Basis::ExpectedAdditionalResource => Shape::Triangle,
         Basis::InternalEstimate => Shape::Diamond,
-        Basis::Forecast => Shape::Cross,
+        // No less speculative than a forecast, and never yet in tonnes of oxide: the same mark.
+        Basis::Forecast | Basis::PotentialResource => Shape::Cross,
     }
 }
 
@@ -31,6 +32,7 @@ pub fn basis_name(basis: Basis, t: &Strings, w: &DiscoveriesTexts) -> &'static s
         Basis::ExpectedAdditionalResource => t.basis_expected_additional,
         Basis::InternalEstimate => w.basis_internal_estimate,
         Basis::Forecast => w.basis_forecast,
+        Basis::PotentialResource => w.basis_potential_resource,
     }
 }
 
@@ -72,16 +74,26 @@ pub fn on_chart(f: &Discovery) -> bool {
     f.unit == Unit::Oxide && f.size.is_some_and(|s| s > 0.0) && date_position(f.announced).is_some()
 }
 
-/// The announcement `f` updates: the deposit's earliest earlier estimate, if there is one.
+/// The announcement `f` updates: the deposit's latest estimate before it, if there is one (LKAB's
+/// 2025 figure updates its June 2023 one, not its first).
 pub fn updates(d: &Dataset, f: &Discovery) -> Option<&'static Discovery> {
     d.discoveries
         .iter()
         .filter(|g| g.deposit == f.deposit && g.id != f.id)
         .filter(|g| !g.announced.is_empty() && g.announced < f.announced)
-        .min_by(|a, b| a.announced.cmp(b.announced))
+        .max_by(|a, b| a.announced.cmp(b.announced))
 }
 
-/// "update of the 12 January 2023 estimate", when `f` updates an earlier estimate of its deposit.
+/// Whether `f` is its deposit's latest dated estimate (in any unit): a later one supersedes it.
+pub fn is_latest(d: &Dataset, f: &Discovery) -> bool {
+    !f.announced.is_empty()
+        && !d
+            .discoveries
+            .iter()
+            .any(|g| g.deposit == f.deposit && g.id != f.id && g.announced > f.announced)
+}
+
+/// "update of the 12 June 2023 estimate", when `f` updates an earlier estimate of its deposit.
 fn update_note(d: &Dataset, f: &Discovery, lang: Lang, w: &DiscoveriesTexts) -> Option<String> {
     updates(d, f).map(|first| {
         fill(
@@ -110,17 +122,44 @@ fn find_head(d: &Dataset, f: &Discovery, lang: Lang, t: &Strings, w: &Discoverie
     format!("{}{}", short_name(f, lang), t.paren(&inside))
 }
 
+/// An exact size with its unit: ">1,000,000 t REO" / "逾100万吨（稀土氧化物当量）".
 fn size_text(f: &Discovery, lang: Lang, w: &DiscoveriesTexts) -> String {
     match f.size {
         Some(s) => {
             let more = if f.size_qualifier == Qualifier::AtLeast {
-                ">"
+                w.at_least_mark
             } else {
                 ""
             };
-            format!("{more}{} {}", tonnes(s, lang), unit_name(f.unit, w))
+            let space = if lang == Lang::En { " " } else { "" };
+            format!("{more}{}{space}{}", tonnes(s, lang), unit_name(f.unit, w))
         }
         None => w.no_tonnage.to_string(),
+    }
+}
+
+/// A size as a sentence says it, keeping a lower bound: "more than 1 Mt" / "逾100万吨".
+fn size_words(f: &Discovery, lang: Lang, t: &Strings) -> String {
+    let value = tonnes_short(f.size.unwrap_or_default(), lang);
+    if f.size_qualifier == Qualifier::AtLeast {
+        fill(t.more_than, &[("value", &value)])
+    } else {
+        value
+    }
+}
+
+/// A grade as the source gives it ("3,196 ppm TREO"), in Chinese as a desk writes it: no
+/// separator, the oxide basis in brackets ("3196 ppm（TREO）", "约0.4%（TREO）").
+fn grade_text(grade: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => grade.to_string(),
+        Lang::Zh => {
+            let plain = grade.replace(',', "").replace('~', "约").replace(" %", "%");
+            match plain.strip_suffix(" TREO") {
+                Some(value) => format!("{value}（TREO）"),
+                None => plain,
+            }
+        }
     }
 }
 
@@ -181,13 +220,21 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &Discoveri
         })
         .collect();
 
-    let largest = plotted
+    let by_size =
+        |a: &&&Discovery, b: &&&Discovery| a.size.unwrap_or(0.0).total_cmp(&b.size.unwrap_or(0.0));
+    // The superlative is kept for what it can bear: each deposit's latest estimate (a later one
+    // in any unit supersedes it: Tanbreez's 2024 internal figure) of the firmer kinds, reserves
+    // and resources.
+    let largest_current = plotted
         .iter()
-        .max_by(|a, b| a.size.unwrap_or(0.0).total_cmp(&b.size.unwrap_or(0.0)));
+        .filter(|f| matches!(f.basis, Basis::Reserve | Basis::Resource) && is_latest(d, f))
+        .max_by(by_size);
+    let largest = plotted.iter().max_by(by_size);
     // Deposits, not announcements: three estimates of Per Geijer are one deposit.
     let summary = summary(
         liangshan.filter(|l| plotted.iter().any(|f| f.id == l.id)),
         largest.copied(),
+        largest_current.copied(),
         deposits.len(),
         lang,
         t,
@@ -196,20 +243,20 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &Discoveri
     let listed: Vec<String> = plotted
         .iter()
         .map(|f| {
-            format!(
-                "{} {}{}",
-                short_name(f, lang),
-                tonnes_short(f.size.unwrap_or_default(), lang),
+            let value = format!(
+                "{}{}",
+                size_words(f, lang, t),
                 t.paren(&crate::format::date(f.announced, lang))
-            )
+            );
+            t.labelled(&short_name(f, lang), &value)
         })
         .collect();
-    let alt = format!(
-        "{summary} {}",
-        fill(
+    let alt = then(
+        &summary,
+        &fill(
             w.discoveries_alt,
-            &[("list", &listed.join(t.list_separator))]
-        )
+            &[("list", &listed.join(t.list_separator))],
+        ),
     );
     let mut legend: Vec<(Shape, String)> = Vec::new();
     for (_, basis) in BASES {
@@ -237,21 +284,42 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &Discoveri
             rows: table_rows,
             numeric: vec![false, false, false, true, false, false, false],
         },
-        notes: vec![
-            w.note_liangshan_resources.to_string(),
-            w.note_basis.to_string(),
-            w.note_ore_not_comparable.to_string(),
-            w.note_date_position.to_string(),
-        ],
+        notes: liangshan_note(d, lang, w)
+            .into_iter()
+            .chain([
+                w.note_basis.to_string(),
+                w.note_ore_not_comparable.to_string(),
+                w.note_date_position.to_string(),
+            ])
+            .collect(),
         sources: sources_of(d, finds.iter().map(|f| &f.sources)),
     }
 }
 
-/// The sentence above the chart: Liangshan among the deposits sized in oxide, or what the filters
-/// leave. Counts deposits, not announcements.
+/// The note on Liangshan, from its row: what, by whom, when.
+fn liangshan_note(d: &Dataset, lang: Lang, w: &DiscoveriesTexts) -> Option<String> {
+    let l = crate::data::derived::liangshan(d)?;
+    let by = match lang {
+        Lang::En => l.announced_by,
+        Lang::Zh => l.announced_by_zh,
+    };
+    Some(fill(
+        w.note_liangshan_resources,
+        &[
+            ("value", &tonnes_short(l.size?, lang)),
+            ("by", by),
+            ("date", &crate::format::date(l.announced, lang)),
+        ],
+    ))
+}
+
+/// The sentence above the chart: Liangshan among the deposits on the chart, or what the filters
+/// leave; then the largest of the deposits' latest reserve or resource estimates, where there is
+/// one. Counts deposits, not announcements.
 fn summary(
     liangshan: Option<&Discovery>,
     largest: Option<&Discovery>,
+    largest_current: Option<&Discovery>,
     deposits: usize,
     lang: Lang,
     t: &Strings,
@@ -260,28 +328,46 @@ fn summary(
     let Some(big) = largest else {
         return w.discoveries_none.to_string();
     };
-    let size = |f: &Discovery| tonnes_short(f.size.unwrap_or_default(), lang);
+    let size = |f: &Discovery| size_words(f, lang, t);
     // The catalogues' basis names are English or Chinese: ASCII lower-casing is enough.
-    let basis = basis_name(big.basis, t, w).to_ascii_lowercase();
-    let template = match (liangshan, deposits) {
-        (_, 1) => w.discoveries_summary_single,
-        (Some(_), _) => w.discoveries_summary,
-        (None, _) => w.discoveries_summary_filtered,
+    let basis = |f: &Discovery| basis_name(f.basis, t, w).to_ascii_lowercase();
+    if deposits == 1 {
+        return fill(
+            w.discoveries_summary_single,
+            &[
+                ("largest", &short_name(big, lang)),
+                ("largest_value", &size(big)),
+                ("largest_basis", &basis(big)),
+            ],
+        );
+    }
+    let template = match liangshan {
+        Some(_) => w.discoveries_summary,
+        None => w.discoveries_summary_filtered,
     };
     let date = liangshan
         .map(|l| crate::format::date(l.announced, lang))
         .unwrap_or_default();
-    fill(
+    let mut s = fill(
         template,
         &[
             ("value", &liangshan.map(size).unwrap_or_default()),
             ("date", &date),
             ("count", &crate::format::count(deposits, lang)),
-            ("largest", &short_name(big, lang)),
-            ("largest_value", &size(big)),
-            ("largest_basis", &basis),
         ],
-    )
+    );
+    if let Some(f) = largest_current {
+        s.push_str(&fill(
+            w.discoveries_largest,
+            &[
+                ("largest", &short_name(f, lang)),
+                ("largest_value", &size(f)),
+                ("largest_basis", &basis(f)),
+            ],
+        ));
+    }
+    s.push_str(t.full_stop);
+    s
 }
 
 /// The finds the filters keep, for a spreadsheet (the download).
@@ -364,7 +450,7 @@ pub fn off_chart(
             let grade = if f.grade.is_empty() {
                 String::new()
             } else {
-                format!(" @ {}", f.grade)
+                fill(w.grade, &[("grade", &grade_text(f.grade, lang))])
             };
             let when = if f.announced.is_empty() {
                 t.date_unknown.to_string()
@@ -493,6 +579,83 @@ mod tests {
             sweden.summary.starts_with("Per Geijer is the only deposit"),
             "{}",
             sweden.summary
+        );
+    }
+
+    #[test]
+    fn an_update_names_the_estimate_it_updates_and_a_lower_bound_stays_one() {
+        let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_DISCOVERIES);
+        // LKAB's 2025 figure updates its June 2023 one, not its first.
+        assert!(
+            f.readouts.iter().any(|r| r.starts_with(
+                "Per Geijer (Sweden, update of the 12 June 2023 estimate): 2,200,000 t REO"
+            )),
+            "{:?}",
+            f.readouts
+        );
+        assert!(
+            f.alt
+                .contains("Per Geijer more than 1 Mt (12 January 2023)"),
+            "{}",
+            f.alt
+        );
+        let zh = figure(
+            dataset(),
+            &state(""),
+            Lang::Zh,
+            &crate::i18n::ZH,
+            &crate::i18n::ZH_DISCOVERIES,
+        );
+        assert!(zh.alt.contains("佩尔·盖耶尔逾100万吨"), "{}", zh.alt);
+    }
+
+    #[test]
+    fn the_superlative_is_kept_for_the_latest_reserve_or_resource_estimates() {
+        let d = dataset();
+        let f = figure(d, &state(""), Lang::En, &EN, &EN_DISCOVERIES);
+        // Tanbreez's 28.2 Mt is an internal estimate its code-compliant 2025 resource (in ore)
+        // superseded: never "the largest".
+        assert!(!f.summary.contains("Tanbreez"), "{}", f.summary);
+        let on_chart: Vec<&Discovery> = d.discoveries.iter().filter(|f| on_chart(f)).collect();
+        let largest = on_chart
+            .iter()
+            .filter(|f| matches!(f.basis, Basis::Reserve | Basis::Resource) && is_latest(d, f))
+            .max_by(|a, b| a.size.unwrap_or(0.0).total_cmp(&b.size.unwrap_or(0.0)))
+            .expect("a latest resource on the chart");
+        assert!(
+            f.summary.contains(&format!(
+                "the largest is {}'s",
+                short_name(largest, Lang::En)
+            )),
+            "{}",
+            f.summary
+        );
+        // The count is of the deposits on the chart, from the data.
+        let mut deposits: Vec<&str> = on_chart.iter().map(|f| f.deposit).collect();
+        crate::order::sort_unique(&mut deposits);
+        let count = crate::format::count(deposits.len(), Lang::En);
+        assert!(
+            f.summary
+                .contains(&format!("one of {count} deposits on the chart")),
+            "{}",
+            f.summary
+        );
+    }
+
+    #[test]
+    fn chinese_sizes_and_grades_are_written_as_a_chinese_desk_writes_them() {
+        let off = off_chart(
+            dataset(),
+            &state("?country=United%20States"),
+            Lang::Zh,
+            &crate::i18n::ZH,
+            &crate::i18n::ZH_DISCOVERIES,
+        );
+        assert!(
+            off.iter()
+                .any(|l| l
+                    .starts_with("哈勒克溪（美国，2024年）：23.4亿吨矿石，品位3196 ppm（TREO）")),
+            "{off:?}"
         );
     }
 

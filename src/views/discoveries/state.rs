@@ -1,11 +1,11 @@
 //! The Discoveries view's own URL parameters: `country=Sweden` and
-//! `basis=reserve|resource|expected-additional-resource|internal-estimate|forecast`.
+//! `basis=reserve|resource|expected-additional-resource|internal-estimate|forecast|potential-resource`.
 
 use crate::data::Basis;
 use crate::url::{choice, name_of, text, Params, Query, Warnings};
 
 /// The kinds of estimate by their URL names, in the order the control lists them.
-pub const BASES: [(&str, Basis); 5] = [
+pub const BASES: [(&str, Basis); 6] = [
     ("reserve", Basis::Reserve),
     ("resource", Basis::Resource),
     (
@@ -14,6 +14,7 @@ pub const BASES: [(&str, Basis); 5] = [
     ),
     ("internal-estimate", Basis::InternalEstimate),
     ("forecast", Basis::Forecast),
+    ("potential-resource", Basis::PotentialResource),
 ];
 
 #[derive(Debug, Clone, PartialEq, Default)]

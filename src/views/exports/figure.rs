@@ -5,24 +5,26 @@
 use super::state::{Measure, State};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{
-    export_period, export_unit_value, export_volume_change, preferred_export, Change,
+    export_average_price, export_period, export_unit_value, export_volume_change, preferred_export,
+    Change,
 };
 use crate::data::{Dataset, ExportYear, Product, ValueUnit};
 use crate::figure::{
-    cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
+    cite, publisher_name, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks,
+    SOURCE_HEADER,
 };
 use crate::format::{
-    change, change_in_words, cny_millions, month, month_range, month_tick, number, tonnes,
-    usd_millions,
+    change, change_in_words, cny_millions, figure as digits, month, month_range, month_tick,
+    tonnes, usd_millions, year as year_name,
 };
-use crate::i18n::{fill, ExportsTexts, Lang, Strings};
+use crate::i18n::{fill, then, ExportsTexts, Lang, Strings};
 
-const ARTICLE_YEAR: u16 = 2024;
+pub const ARTICLE_YEAR: u16 = 2024;
 /// The article's "+6.4 %": January to August 2024 against the same months of 2023.
-const ARTICLE_SPAN: (&str, &str) = ("2024-01", "2024-08");
+pub const ARTICLE_SPAN: (&str, &str) = ("2024-01", "2024-08");
 /// The price comparison the reports give: January to July, 2024 against 2023.
-const PRICE_NOW: (&str, &str) = ("2024-01", "2024-07");
-const PRICE_BEFORE: (&str, &str) = ("2023-01", "2023-07");
+pub const PRICE_NOW: (&str, &str) = ("2024-01", "2024-07");
+pub const PRICE_BEFORE: (&str, &str) = ("2023-01", "2023-07");
 
 /// The full years the annual chart spans, gaps included.
 fn years(d: &Dataset) -> std::ops::RangeInclusive<u16> {
@@ -61,6 +63,29 @@ fn dash(v: Option<String>) -> String {
     v.unwrap_or_else(|| "–".into())
 }
 
+/// A price per tonne: "US$8,826/t" / "8826美元/吨".
+fn per_tonne(v: f64, lang: Lang, w: &ExportsTexts) -> String {
+    fill(w.usd_per_t, &[("value", &digits(v, 0, lang))])
+}
+
+/// A stated change credited to the publication that states it when that is not the one the
+/// readout cites: "−12.6 % on 2018, per Global Times".
+fn credited(d: &Dataset, e: &ExportYear, words: String, lang: Lang, w: &ExportsTexts) -> String {
+    let by = crate::data::model::source_ids(e.change_sources)
+        .next()
+        .and_then(|id| d.source(id));
+    match by {
+        Some(s) => fill(
+            w.change_per,
+            &[
+                ("change", &words),
+                ("publisher", &publisher_name(d, s.publisher, lang)),
+            ],
+        ),
+        None => words,
+    }
+}
+
 pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure {
     let measure = state.measure;
     let mut readouts = Vec::new();
@@ -70,7 +95,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
         let value = e.and_then(|e| match measure {
             Measure::Volume => e.volume_t,
             Measure::Value => value_usd(e),
-            Measure::UnitValue => export_unit_value(e),
+            Measure::UnitValue => export_average_price(e).map(|(v, _)| v),
         });
         let mut column = Column {
             label: year.to_string(),
@@ -84,27 +109,35 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
                 let figure = match measure {
                     Measure::Volume => tonnes(v, lang),
                     Measure::Value => usd_millions(v, lang),
-                    Measure::UnitValue => fill(w.usd_per_t, &[("value", &number(v, 0))]),
+                    Measure::UnitValue => per_tonne(v, lang, w),
                 };
-                let mut text = t.head(&year.to_string(), &figure);
+                let mut text = t.head(&year_name(year, lang), &figure);
                 if measure == Measure::Volume {
                     if let Some(c) = export_volume_change(d, year) {
                         let previous = crate::format::year(year - 1, lang);
-                        text.push_str(&t.paren(&change_words(c, &previous, lang, t)));
+                        let words = change_words(c, &previous, lang, t);
+                        let words = if c.computed {
+                            words
+                        } else {
+                            credited(d, e, words, lang, w)
+                        };
+                        text.push_str(&t.paren(&words));
                     }
                 }
                 if measure == Measure::Value {
                     if let Some(c) = e.value_yoy_pct {
-                        let stated = Change {
-                            percent: c,
-                            computed: false,
-                        };
                         let previous = crate::format::year(year - 1, lang);
-                        text.push_str(&t.paren(&change_words(stated, &previous, lang, t)));
+                        let words = change_words(Change::stated(c), &previous, lang, t);
+                        text.push_str(&t.paren(&words));
                     }
                 }
                 if measure == Measure::UnitValue {
-                    text.push_str(&t.paren(w.derived_unit_value));
+                    let computed = export_average_price(e).is_some_and(|(_, computed)| computed);
+                    text.push_str(&t.paren(if computed {
+                        w.derived_unit_value
+                    } else {
+                        w.reported_unit_value
+                    }));
                 }
                 text.push_str(&format!(" · {}", cite(d, e.sources, lang)));
                 readouts.push(text);
@@ -117,7 +150,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
             }
             (_, _) => {
                 column.gap = Some(w.gap_not_reported.to_string());
-                readouts.push(t.head(&year.to_string(), w.gap_not_reported_long));
+                readouts.push(t.head(&year_name(year, lang), w.gap_not_reported_long));
                 column.gap_datum = Some(readouts.len() - 1);
             }
         }
@@ -125,7 +158,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
     }
 
     let rows: Vec<&ExportYear> = d.exports_annual.iter().collect();
-    let table_rows = rows
+    let table_rows: Vec<Vec<String>> = rows
         .iter()
         .map(|e| {
             let span = if e.months == 12 {
@@ -150,7 +183,11 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
                 dash(e.volume_yoy_pct.map(|c| change(c, lang))),
                 value,
                 dash(e.value_yoy_pct.map(|c| change(c, lang))),
-                dash(export_unit_value(e).map(|u| fill(w.usd_per_t, &[("value", &number(u, 0))]))),
+                // A reported average as given; one computed here is marked *.
+                dash(export_average_price(e).map(|(u, computed)| {
+                    let mark = if computed { "*" } else { "" };
+                    format!("{}{mark}", per_tonne(u, lang, w))
+                })),
                 if e.preferred {
                     t.yes.to_string()
                 } else {
@@ -172,31 +209,34 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
         .filter(|c| !c.groups.is_empty())
         .map(|c| c.label.clone())
         .collect();
-    let alt = format!(
-        "{summary} {}",
-        fill(
+    let alt = then(
+        &summary,
+        &fill(
             w.exports_alt,
             &[
                 ("measure", series_name),
-                ("years", &drawn_years.join(t.list_separator))
-            ]
-        )
+                ("years", &drawn_years.join(t.list_separator)),
+            ],
+        ),
     );
-    let mut notes = vec![
-        w.note_exports_unit.to_string(),
-        w.note_exports_preferred.to_string(),
-        w.note_exports_gaps.to_string(),
-    ];
+    let mut notes = vec![w.note_exports_unit.to_string()];
+    notes.extend(preferred_note(d, lang, w));
+    notes.push(w.note_exports_gaps.to_string());
     if measure == Measure::Volume && columns.iter().any(|_| true) {
         let computed = years(d).any(|y| export_volume_change(d, y).is_some_and(|c| c.computed));
         if computed {
             notes.push(w.note_exports_computed_change.to_string());
         }
     }
-    if measure != Measure::Volume {
+    // The table under every measure marks a computed average with *: the note says so.
+    let marked = table_rows
+        .iter()
+        .flatten()
+        .any(|cell: &String| cell.ends_with('*'));
+    if measure != Measure::Volume || marked {
         notes.push(w.note_export_value.to_string());
     }
-    let prices = oxide_prices_note(d, t, w);
+    let prices = oxide_prices_note(d, lang, t, w);
     notes.extend(prices.clone());
     let mut cells: Vec<&&'static str> = rows.iter().map(|e| &e.sources).collect();
     let price_cells: Vec<&'static str> = ndpr_prices(d).iter().map(|p| p.sources).collect();
@@ -234,7 +274,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
 
 /// NdPr oxide's published annual prices for the article's year and the two before it, newest
 /// first: the evidence for why export value fell while volume rose.
-fn ndpr_prices(d: &Dataset) -> Vec<&'static crate::data::Price> {
+pub fn ndpr_prices(d: &Dataset) -> Vec<&'static crate::data::Price> {
     let prices: Vec<&'static crate::data::Price> = (0..3)
         .filter_map(|back| {
             d.prices.iter().find(|p| {
@@ -246,14 +286,21 @@ fn ndpr_prices(d: &Dataset) -> Vec<&'static crate::data::Price> {
 }
 
 /// "Oxide prices fell as well: NdPr oxide averaged US$55/kg in 2024, against US$75/kg in 2023
-/// and US$124/kg in 2022 (USGS)." `None` when the data lacks those three years.
-pub fn oxide_prices_note(d: &Dataset, t: &Strings, w: &ExportsTexts) -> Option<String> {
+/// and US$124/kg in 2022 (USGS)." "Fell" only where each year was below the one before.
+/// `None` when the data lacks those three years.
+pub fn oxide_prices_note(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Option<String> {
     let [now, before, earlier] = ndpr_prices(d)[..] else {
         return None;
     };
-    let price = |p: &crate::data::Price| fill(t.usd_per_kg, &[("value", &number(p.usd_per_kg, 1))]);
+    let price =
+        |p: &crate::data::Price| fill(t.usd_per_kg, &[("value", &digits(p.usd_per_kg, 1, lang))]);
+    let fell = now.usd_per_kg < before.usd_per_kg && before.usd_per_kg < earlier.usd_per_kg;
     Some(fill(
-        w.note_oxide_prices,
+        if fell {
+            w.note_oxide_prices
+        } else {
+            w.note_oxide_prices_plain
+        },
         &[
             ("now", &price(now)),
             ("year", &now.year.to_string()),
@@ -275,6 +322,7 @@ pub fn annual_csv(d: &Dataset) -> Csv {
         "value",
         "value_unit",
         "value_yoy_pct",
+        "avg_price_usd_t",
         "unit_value_usd_per_t",
         "used_in_chart",
     ]
@@ -298,6 +346,7 @@ pub fn annual_csv(d: &Dataset) -> Csv {
         row.extend([
             unit.to_string(),
             raw(e.value_yoy_pct),
+            raw(e.avg_price_usd_t),
             raw(export_unit_value(e)),
             (if e.preferred { "yes" } else { "no" }).to_string(),
         ]);
@@ -307,11 +356,29 @@ pub fn annual_csv(d: &Dataset) -> Csv {
     csv
 }
 
+/// The months of the price comparison without their year, which the sentence says once:
+/// "January–July" / "1—7月".
+pub fn price_span(lang: Lang) -> String {
+    month_range(PRICE_NOW.0, PRICE_NOW.1, lang)
+        .replace(&format!(" {ARTICLE_YEAR}"), "")
+        .replace(&format!("{ARTICLE_YEAR}年"), "")
+}
+
+/// A price per tonne as the exports view writes it, for the claims: "US$8,826/t" / "8826美元/吨".
+pub fn price_per_tonne(v: f64, lang: Lang) -> String {
+    per_tonne(
+        v,
+        lang,
+        crate::components::on_demand::texts::<ExportsTexts>(lang),
+    )
+}
+
 /// The article's figures in one sentence: volume up, price down.
 pub fn summary(d: &Dataset, lang: Lang, w: &ExportsTexts) -> String {
     let span = export_period(d, ARTICLE_SPAN.0, ARTICLE_SPAN.1);
     let now = export_period(d, PRICE_NOW.0, PRICE_NOW.1).and_then(|p| p.avg_price_usd_t);
     let before = export_period(d, PRICE_BEFORE.0, PRICE_BEFORE.1).and_then(|p| p.avg_price_usd_t);
+    let price_span = price_span(lang);
     match (
         span.and_then(|s| Some((s.volume_t?, s.yoy_pct?))),
         now,
@@ -322,12 +389,86 @@ pub fn summary(d: &Dataset, lang: Lang, w: &ExportsTexts) -> String {
             &[
                 ("volume", &tonnes(volume, lang)),
                 ("change", &change_in_words(yoy, lang)),
-                ("before", &number(before, 0)),
-                ("now", &number(now, 0)),
+                ("span", &month_range(ARTICLE_SPAN.0, ARTICLE_SPAN.1, lang)),
+                ("previous", &year_name(ARTICLE_YEAR - 1, lang)),
+                ("price_span", &price_span),
+                ("before", &digits(before, 0, lang)),
+                ("now", &digits(now, 0, lang)),
             ],
         ),
         _ => String::new(),
     }
+}
+
+/// The place value of the last digit a figure shows: 28,000 -> 1,000; 27,608.3 -> 0.1.
+fn last_digit(v: f64) -> f64 {
+    let mut unit = 1e6;
+    while unit >= 1.0 {
+        if (v / unit).fract() == 0.0 {
+            return unit;
+        }
+        unit /= 10.0;
+    }
+    if (v * 10.0).fract() == 0.0 {
+        0.1
+    } else {
+        0.01
+    }
+}
+
+/// Where reports of one year disagree (not merely one rounding the other), which the chart draws
+/// and why: "for 2020, 35,447.5 t (Global Times), not 27,608.3 t (Reuters). The change reported
+/// for 2021, +38 %, fits 35,447.5 t."
+fn preferred_note(d: &Dataset, lang: Lang, w: &ExportsTexts) -> Option<String> {
+    let publisher = |e: &ExportYear| {
+        crate::data::model::source_ids(e.sources)
+            .next()
+            .and_then(|id| d.source(id))
+            .map(|s| publisher_name(d, s.publisher, lang))
+            .unwrap_or_default()
+    };
+    years(d).find_map(|year| {
+        let used = preferred_export(d, year, 12)?;
+        let volume = used.volume_t?;
+        let other = d.exports_annual.iter().find(|e| {
+            e.year == year
+                && e.months == 12
+                && !e.preferred
+                && e.volume_t.is_some_and(|o| {
+                    let unit = last_digit(o);
+                    ((volume / unit).round() * unit - o).abs() > 1e-6
+                })
+        })?;
+        let mut note = fill(
+            w.note_exports_preferred,
+            &[
+                ("year", &year_name(year, lang)),
+                ("used", &tonnes(volume, lang)),
+                ("used_by", &publisher(used)),
+                ("other", &tonnes(other.volume_t.unwrap_or_default(), lang)),
+                ("other_by", &publisher(other)),
+            ],
+        );
+        // The next year's stated change, worked back, fits the figure used.
+        let next =
+            preferred_export(d, year + 1, 12).and_then(|n| Some((n.volume_yoy_pct?, n.volume_t?)));
+        if let Some((stated, next_volume)) = next {
+            let implied = crate::data::derived::percent_change(volume, next_volume);
+            let slack = if stated.fract() == 0.0 { 0.5 } else { 0.05 };
+            if implied.is_some_and(|p| (p - stated).abs() <= slack) {
+                let confirmed = fill(
+                    w.note_exports_confirmed,
+                    &[
+                        ("next", &year_name(year + 1, lang)),
+                        ("change", &change_in_words(stated, lang)),
+                        ("used", &tonnes(volume, lang)),
+                    ],
+                );
+                note = then(&note, &confirmed);
+            }
+        }
+        Some(note)
+    })
 }
 
 /// A `YYYY-MM` key as (year, month).
@@ -404,12 +545,8 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
             Some((p, v)) => {
                 let mut text = t.head(&name, &tonnes(v, lang));
                 if let Some(c) = p.yoy_pct {
-                    let stated = Change {
-                        percent: c,
-                        computed: false,
-                    };
                     let previous = month(year - 1, m, lang).unwrap_or_default();
-                    text.push_str(&t.paren(&change_words(stated, &previous, lang, t)));
+                    text.push_str(&t.paren(&change_words(Change::stated(c), &previous, lang, t)));
                 }
                 text.push_str(&format!(" · {}", cite(d, p.sources, lang)));
                 readouts.push(text);
@@ -437,10 +574,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
                 dash(p.volume_t.map(|v| tonnes(v, lang))),
                 dash(p.yoy_pct.map(|c| change(c, lang))),
                 dash(p.mom_pct.map(|c| change(c, lang))),
-                dash(
-                    p.avg_price_usd_t
-                        .map(|v| fill(w.usd_per_t, &[("value", &number(v, 0))])),
-                ),
+                dash(p.avg_price_usd_t.map(|v| per_tonne(v, lang, w))),
                 cite(d, p.sources, lang),
             ]
         })
@@ -451,8 +585,10 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
             Some(fill(
                 w.monthly_summary,
                 &[
+                    ("span", &month_range(p.from, p.to, lang)),
                     ("volume", &tonnes(p.volume_t?, lang)),
                     ("change", &change_in_words(p.yoy_pct?, lang)),
+                    ("previous", &year_name(ARTICLE_YEAR - 1, lang)),
                 ],
             ))
         })
@@ -466,9 +602,9 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
         .filter_map(|&(y, m)| month(y, m, lang))
         .collect();
     Figure {
-        alt: format!(
-            "{summary} {}",
-            fill(w.monthly_alt, &[("months", &drawn.join(t.list_separator))])
+        alt: then(
+            &summary,
+            &fill(w.monthly_alt, &[("months", &drawn.join(t.list_separator))]),
         ),
         summary,
         chart: Chart::columns(Columns {
@@ -613,19 +749,68 @@ mod tests {
             .collect();
         assert_eq!(drawn, vec!["2015", "2018", "2024"]);
         let y2024 = c.columns.iter().find(|c| c.label == "2024").expect("2024");
-        assert!((y2024.groups[0][0].value - 8_818.2).abs() < 0.1);
+        assert!((y2024.groups[0][0].value - 8_818.0).abs() < 0.1);
     }
 
     #[test]
-    fn a_stated_change_wins_over_one_computed_from_the_volumes() {
-        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
-        // Customs reported -12.6 % for 2019; the volumes give -13.0 %.
+    fn a_reported_average_price_wins_over_a_computed_one() {
+        let f = annual(
+            dataset(),
+            &state("?show=unit-value"),
+            Lang::En,
+            &EN,
+            &EN_EXPORTS,
+        );
+        // Adamas gives US$9.77/kg for 2018; value ÷ volume would give US$9,650/t.
         assert!(
             f.readouts
                 .iter()
-                .any(|r| r.starts_with("2019: 46,330 t (−12.6 % on 2018) ·")),
+                .any(|r| r.starts_with("2018: US$9,770/t (average as reported) ·")),
             "{:?}",
             f.readouts
+        );
+        assert!(f.readouts.iter().all(|r| !r.contains("9,650")));
+        // Where no report gives one, the computed average is marked in the table.
+        let partial = f
+            .table
+            .rows
+            .iter()
+            .find(|r| r[0] == "2018 (first 5 months)")
+            .expect("January-May 2018");
+        assert_eq!(partial[5], "US$9,976/t*");
+        assert!(
+            f.notes.iter().any(|n| n.contains("marked *")),
+            "{:?}",
+            f.notes
+        );
+    }
+
+    #[test]
+    fn a_stated_change_wins_over_one_computed_from_the_volumes_and_is_credited_to_its_source() {
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
+        // Global Times reported -12.6 % for 2019 (on its own 2018 base); the volumes give
+        // -13.0 %. The volume is Reuters', the change Global Times': the readout says so.
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r
+                    .starts_with("2019: 46,330 t (−12.6 % on 2018, per Global Times) · Reuters,")),
+            "{:?}",
+            f.readouts
+        );
+        let zh = annual(
+            dataset(),
+            &state(""),
+            Lang::Zh,
+            &crate::i18n::ZH,
+            &crate::i18n::ZH_EXPORTS,
+        );
+        assert!(
+            zh.readouts
+                .iter()
+                .any(|r| r.starts_with("2019年：46330吨（据环球时报，较2018年下降12.6%）")),
+            "{:?}",
+            zh.readouts
         );
         assert!(
             f.readouts
@@ -635,6 +820,27 @@ mod tests {
             f.readouts
         );
         assert!(f.readouts.iter().all(|r| !r.contains("−13 %")));
+    }
+
+    #[test]
+    fn the_annual_chart_ends_with_the_full_year_2025() {
+        let f = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
+        let Chart::Columns(c, _) = &f.chart else {
+            panic!("exports draw columns")
+        };
+        assert_eq!(c.columns.last().map(|c| c.label.as_str()), Some("2025"));
+        assert!(
+            f.readouts
+                .iter()
+                .any(|r| r.starts_with("2025: 62,585.2 t (+12.9 % on 2024) · Reuters, 2026-01-14")),
+            "{:?}",
+            f.readouts
+        );
+        // January-February 2026 is a partial year: in the table, not a column.
+        assert!(f.table.rows.iter().any(|r| r[0] == "2026 (first 2 months)"
+            && r[1] == "10,468.3 t"
+            && r[3] == "US$68.6 million"
+            && r[4] == "−15.9 %"));
     }
 
     #[test]
@@ -675,12 +881,12 @@ mod tests {
             "month initials only"
         );
         let years: Vec<&str> = c.periods.iter().map(|(_, y)| y.as_str()).collect();
-        assert_eq!(years, ["2023", "2024"]);
+        assert_eq!(years, ["2023", "2024", "2025"]);
         assert_eq!(c.periods[0].0, 0);
         assert_eq!(c.columns[c.periods[1].0].label, "J");
         assert_eq!(
             monthly_title(dataset(), Lang::En, &EN_EXPORTS),
-            "Month by month, May 2023 to December 2024"
+            "Month by month, May 2023 to December 2025"
         );
     }
 
@@ -704,7 +910,8 @@ mod tests {
 
     #[test]
     fn the_oxide_prices_say_why_value_fell() {
-        let note = oxide_prices_note(dataset(), &EN, &EN_EXPORTS).expect("NdPr prices 2022-2024");
+        let note = oxide_prices_note(dataset(), Lang::En, &EN, &EN_EXPORTS)
+            .expect("NdPr prices 2022-2024");
         assert!(
             note.contains("US$55/kg in 2024") && note.contains("US$124/kg in 2022"),
             "{note}"

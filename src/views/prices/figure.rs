@@ -9,8 +9,8 @@ use crate::data::{Dataset, Price, Product};
 use crate::figure::{
     cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
 };
-use crate::format::{change, number};
-use crate::i18n::{fill, Lang, PricesTexts, Strings};
+use crate::format::{change, change_in_words, figure as digits, year as year_name};
+use crate::i18n::{fill, then, Lang, PricesTexts, Strings};
 
 /// The year the article is about: highlighted.
 const ARTICLE_YEAR: u16 = 2024;
@@ -33,8 +33,8 @@ pub fn prices(d: &Dataset, oxide: Product) -> Vec<&'static Price> {
     rows
 }
 
-fn usd(value: f64, t: &Strings) -> String {
-    fill(t.usd_per_kg, &[("value", &number(value, 1))])
+fn usd(value: f64, lang: Lang, t: &Strings) -> String {
+    fill(t.usd_per_kg, &[("value", &digits(value, 1, lang))])
 }
 
 /// The change on the year before, worked out here (no source states one) and said so.
@@ -62,7 +62,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
         };
         match rows.iter().find(|p| p.year == year) {
             Some(p) => {
-                let mut text = t.head(&year.to_string(), &usd(p.usd_per_kg, t));
+                let mut text = t.head(&year_name(year, lang), &usd(p.usd_per_kg, lang, t));
                 if p.estimated {
                     text.push_str(&t.paren(w.usgs_estimate));
                 }
@@ -77,7 +77,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
             }
             None => {
                 column.gap = Some(t.gap_not_published.to_string());
-                readouts.push(t.head(&year.to_string(), t.gap_not_published));
+                readouts.push(t.head(&year_name(year, lang), t.gap_not_published));
                 column.gap_datum = Some(readouts.len() - 1);
             }
         }
@@ -89,7 +89,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
         .map(|p| {
             vec![
                 p.year.to_string(),
-                usd(p.usd_per_kg, t),
+                usd(p.usd_per_kg, lang, t),
                 if p.estimated { t.yes } else { "–" }.to_string(),
                 change_on_year_before(&rows, p)
                     .map(|c| change(c.percent, lang))
@@ -98,15 +98,21 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
             ]
         })
         .collect();
-    let summary = summary(&rows, name, t, w);
+    let summary = summary(&rows, name, lang, t, w);
     let listed: Vec<String> = rows
         .iter()
-        .map(|p| format!("{} {}", p.year, usd(p.usd_per_kg, t)))
+        .map(|p| t.labelled(&year_name(p.year, lang), &usd(p.usd_per_kg, lang, t)))
         .collect();
-    let alt = format!(
-        "{summary} {}",
-        fill(w.prices_alt, &[("list", &listed.join(t.list_separator))])
+    let alt = then(
+        &summary,
+        &fill(w.prices_alt, &[("list", &listed.join(t.list_separator))]),
     );
+    let mut notes = vec![
+        w.note_prices_unit.to_string(),
+        w.note_prices_estimates.to_string(),
+    ];
+    notes.extend(trend_note(&rows, name, lang, t, w));
+    notes.extend(exports_note(d, w));
     Figure {
         summary,
         alt,
@@ -137,18 +143,14 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
             rows: table_rows,
             numeric: vec![false, true, false, true, false],
         },
-        notes: vec![
-            w.note_prices_unit.to_string(),
-            w.note_prices_estimates.to_string(),
-            w.note_prices_exports.to_string(),
-        ],
+        notes,
         sources: sources_of(d, rows.iter().map(|p| &p.sources)),
     }
 }
 
 /// The sentence above the chart: the article's year against the year before and the high on
 /// record, and a later year USGS gives only as an estimate.
-fn summary(rows: &[&Price], name: &str, t: &Strings, w: &PricesTexts) -> String {
+fn summary(rows: &[&Price], name: &str, lang: Lang, t: &Strings, w: &PricesTexts) -> String {
     let published: Vec<&Price> = rows.iter().copied().filter(|p| !p.estimated).collect();
     let now = published
         .iter()
@@ -174,17 +176,19 @@ fn summary(rows: &[&Price], name: &str, t: &Strings, w: &PricesTexts) -> String 
         template,
         &[
             ("oxide", name),
-            ("now", &usd(now.usd_per_kg, t)),
+            ("now", &usd(now.usd_per_kg, lang, t)),
             ("year", &now.year.to_string()),
             (
                 "before",
-                &before.map(|b| usd(b.usd_per_kg, t)).unwrap_or_default(),
+                &before
+                    .map(|b| usd(b.usd_per_kg, lang, t))
+                    .unwrap_or_default(),
             ),
             (
                 "before_year",
                 &before.map(|b| b.year.to_string()).unwrap_or_default(),
             ),
-            ("peak", &usd(peak.usd_per_kg, t)),
+            ("peak", &usd(peak.usd_per_kg, lang, t)),
             ("peak_year", &peak.year.to_string()),
         ],
     );
@@ -193,11 +197,78 @@ fn summary(rows: &[&Price], name: &str, t: &Strings, w: &PricesTexts) -> String 
             w.prices_summary_estimate,
             &[
                 ("year", &e.year.to_string()),
-                ("value", &usd(e.usd_per_kg, t)),
+                ("value", &usd(e.usd_per_kg, lang, t)),
             ],
         ));
     }
     s
+}
+
+/// What the chart shows of the oxide's course, computed from its prices: the last published year
+/// against the high on record, and USGS's estimate for the year after against that year.
+/// "Computed here: NdPr oxide's 2024 average was −55.6 % on its 2022 high; USGS's estimate for
+/// 2025 is +25.5 % on 2024."
+fn trend_note(
+    rows: &[&Price],
+    name: &str,
+    lang: Lang,
+    t: &Strings,
+    w: &PricesTexts,
+) -> Option<String> {
+    let published: Vec<&Price> = rows.iter().copied().filter(|p| !p.estimated).collect();
+    let last = *published.last()?;
+    let peak = published
+        .iter()
+        .max_by(|a, b| a.usd_per_kg.total_cmp(&b.usd_per_kg))
+        .copied()?;
+    let estimate = rows.iter().find(|p| p.estimated && p.year > last.year);
+    let rounded = |before: f64, after: f64| {
+        crate::data::derived::percent_change(before, after).map(|p| (p * 10.0).round() / 10.0)
+    };
+    let mut note = String::new();
+    if peak.year != last.year {
+        note = fill(
+            w.note_prices_trend,
+            &[
+                ("oxide", name),
+                ("last_year", &last.year.to_string()),
+                (
+                    "from_peak",
+                    &change_in_words(rounded(peak.usd_per_kg, last.usd_per_kg)?, lang),
+                ),
+                ("peak_year", &peak.year.to_string()),
+            ],
+        );
+    }
+    if let Some(e) = estimate {
+        let change = rounded(last.usd_per_kg, e.usd_per_kg)?;
+        let clause = fill(
+            w.note_prices_trend_estimate,
+            &[
+                ("year", &e.year.to_string()),
+                ("change", &change_in_words(change, lang)),
+                ("last_year", &last.year.to_string()),
+            ],
+        );
+        if note.is_empty() {
+            return None;
+        }
+        note.push_str(&clause);
+    }
+    (!note.is_empty()).then(|| format!("{note}{}", t.full_stop))
+}
+
+/// "In 2024 China's rare earth exports rose in tonnes while their value fell (see Exports)": said
+/// only when the year's reports show both (the volume change and the value change as stated).
+fn exports_note(d: &Dataset, w: &PricesTexts) -> Option<String> {
+    let e = crate::data::derived::preferred_export(d, ARTICLE_YEAR, 12)?;
+    let (volume, value) = (e.volume_yoy_pct?, e.value_yoy_pct?);
+    (volume > 0.0 && value < 0.0).then(|| {
+        fill(
+            w.note_prices_exports,
+            &[("year", &ARTICLE_YEAR.to_string())],
+        )
+    })
 }
 
 /// The prices charted, for a spreadsheet (the download).
@@ -254,26 +325,32 @@ mod tests {
 
     #[test]
     fn usgs_estimates_are_drawn_hollow_and_said_so() {
+        // MCS 2026's Rare Earths (Heavy) chapter made Dy's 2024 average final (US$257/kg, where
+        // MCS 2025 estimated 260) and estimates 2025 at US$239/kg.
         let f = figure(dataset(), &state("?oxide=dy"), Lang::En, &EN, &EN_PRICES);
         let Chart::Columns(c, _) = &f.chart else {
             panic!("prices draw columns")
         };
-        let y2024 = c
-            .columns
-            .iter()
-            .find(|col| col.label == "2024")
-            .expect("2024");
-        assert_eq!(y2024.groups[0][0].series, 1, "Dy 2024 is an estimate");
+        let series_of = |year: &str| {
+            c.columns
+                .iter()
+                .find(|col| col.label == year)
+                .map(|col| col.groups[0][0].series)
+        };
+        assert_eq!(series_of("2024"), Some(0), "Dy 2024 is final");
+        assert_eq!(series_of("2025"), Some(1), "Dy 2025 is an estimate");
         assert!(c.series[1].hollow);
         assert!(
-            f.readouts.iter().any(|r| r
-                == "2024: US$260/kg (USGS estimate) · Dy oxide · U.S. Geological Survey, 2025-01"),
+            f.readouts.iter().any(|r| {
+                r
+                == "2025: US$239/kg (USGS estimate) · Dy oxide · U.S. Geological Survey, 2026-02-06"
+            }),
             "{:?}",
             f.readouts
         );
         // The summary speaks of the last published year, and of the estimate as an estimate.
         assert!(
-            f.summary.contains("US$330/kg in 2023") && f.summary.contains("2024 at US$260/kg"),
+            f.summary.contains("US$257/kg in 2024") && f.summary.contains("2025 at US$239/kg"),
             "{}",
             f.summary
         );

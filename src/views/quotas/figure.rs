@@ -4,13 +4,13 @@
 
 use super::state::{Breakdown, State};
 use crate::charts::columns::{Column, Columns, Segment, Series};
-use crate::data::derived::{batch_change, quota_change, Change, QuotaSeries};
+use crate::data::derived::{batch_change, quota_change, quota_sources, Change, QuotaSeries};
 use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus};
 use crate::figure::{
     cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
 };
-use crate::format::{change, change_in_words, number, tonnes};
-use crate::i18n::{fill, Lang, QuotasTexts, Strings};
+use crate::format::{change, change_in_words, count, tonnes, tonnes_bare, year as year_name};
+use crate::i18n::{fill, then, Lang, QuotasTexts, Strings};
 
 /// The year the article is about: highlighted.
 const ARTICLE_YEAR: u16 = 2024;
@@ -48,9 +48,24 @@ fn t_or_dash(v: Option<f64>, lang: Lang) -> String {
     v.map(|v| tonnes(v, lang)).unwrap_or_else(|| "–".into())
 }
 
+/// A light or ionic cell, marked † where the year's split is partly worked out here.
+fn split_cell(v: Option<f64>, derived: bool, lang: Lang) -> String {
+    match v {
+        Some(v) if derived => format!("{}†", tonnes(v, lang)),
+        _ => t_or_dash(v, lang),
+    }
+}
+
 /// A change as a readout gives it: "+5.9 % on 2023" / "较2023年增长5.9%", with ", computed here"
-/// when no source states it.
-fn change_words(c: Change, template: &str, previous: u16, lang: Lang, t: &Strings) -> String {
+/// when no source states it, and the source's rounded figure where it gives only that.
+pub fn change_words(
+    c: Change,
+    template: &str,
+    previous: u16,
+    lang: Lang,
+    t: &Strings,
+    w: &QuotasTexts,
+) -> String {
     let mut s = fill(
         template,
         &[
@@ -60,6 +75,12 @@ fn change_words(c: Change, template: &str, previous: u16, lang: Lang, t: &String
     );
     if c.computed {
         s.push_str(t.computed_mark);
+    }
+    if let Some(rounded) = c.source_rounded {
+        s.push_str(&fill(
+            w.source_rounds,
+            &[("change", &change_in_words(rounded, lang))],
+        ));
     }
     s
 }
@@ -89,6 +110,7 @@ impl Builder<'_> {
     }
 
     /// One series of a year: "2024: Smelting/separation quota 254,000 t (+4.2 % on 2023) · source".
+    /// `aside`: what the readout adds about the figure (a split not published, or worked out).
     fn series(
         &mut self,
         q: &Quota,
@@ -96,13 +118,20 @@ impl Builder<'_> {
         value: f64,
         series: QuotaSeries,
         at: usize,
+        aside: Option<&str>,
     ) -> Segment {
-        let (d, lang, t) = (self.d, self.lang, self.t);
-        let mut s = t.head(&q.year.to_string(), &t.labelled(what, &tonnes(value, lang)));
+        let (d, lang, t, w) = (self.d, self.lang, self.t, self.w);
+        let mut s = t.head(
+            &year_name(q.year, lang),
+            &t.labelled(what, &tonnes(value, lang)),
+        );
         if let Some(c) = quota_change(d, q.year, series) {
-            s.push_str(&t.paren(&change_words(c, t.change_on, q.year - 1, lang, t)));
+            s.push_str(&t.paren(&change_words(c, t.change_on, q.year - 1, lang, t, w)));
         }
-        s.push_str(&format!(" · {}", cite(d, q.sources, lang)));
+        if let Some(aside) = aside {
+            s.push_str(&format!(" · {aside}"));
+        }
+        s.push_str(&format!(" · {}", cite(d, quota_sources(q, series), lang)));
         Segment {
             value,
             series: at,
@@ -115,27 +144,29 @@ impl Builder<'_> {
         let w = self.w;
         let mining = q
             .mining_t
-            .map(|m| vec![self.series(q, w.mining_quota, m, QuotaSeries::Mining, 0)]);
+            .map(|m| vec![self.series(q, w.mining_quota, m, QuotaSeries::Mining, 0, None)]);
         let smelting = q
             .smelting_t
-            .map(|s| vec![self.series(q, w.smelting_quota, s, QuotaSeries::Smelting, 1)]);
+            .map(|s| vec![self.series(q, w.smelting_quota, s, QuotaSeries::Smelting, 1, None)]);
         // An empty group keeps the smelting slot, so mining bars stay where they are.
         vec![mining.unwrap_or_default(), smelting.unwrap_or_default()]
     }
 
     fn split(&mut self, q: &Quota) -> Vec<Vec<Segment>> {
         let w = self.w;
+        let worked_out = q.split_derived.then_some(w.split_worked_out);
         match (q.light_t, q.ionic_t, q.mining_t) {
             (Some(l), Some(i), _) => vec![vec![
-                self.series(q, w.light_quota, l, QuotaSeries::Light, 0),
-                self.series(q, w.ionic_quota, i, QuotaSeries::Ionic, 1),
+                self.series(q, w.light_quota, l, QuotaSeries::Light, 0, worked_out),
+                self.series(q, w.ionic_quota, i, QuotaSeries::Ionic, 1, worked_out),
             ]],
             (_, _, Some(m)) => vec![vec![self.series(
                 q,
-                w.split_unknown,
+                w.mining_quota,
                 m,
                 QuotaSeries::Mining,
                 2,
+                Some(w.split_not_published),
             )]],
             _ => Vec::new(),
         }
@@ -156,6 +187,7 @@ impl Builder<'_> {
                     m,
                     QuotaSeries::Mining,
                     3,
+                    None,
                 )]],
                 None => Vec::new(),
             };
@@ -177,6 +209,7 @@ impl Builder<'_> {
                     b.year - 1,
                     lang,
                     t,
+                    w,
                 )));
             }
             if let Some(sm) = b.smelting_t {
@@ -189,18 +222,19 @@ impl Builder<'_> {
                         b.year - 1,
                         lang,
                         t,
+                        w,
                     )));
                 }
             }
             s.push_str(&format!(
                 " · {} · {}",
-                b.announced,
+                crate::format::date(b.announced, lang),
                 cite(d, b.sources, lang)
             ));
             stack.push(Segment {
                 value: m,
                 series: usize::from(b.batch.saturating_sub(1)).min(2),
-                label: (q.year == ARTICLE_YEAR).then(|| number(m, 0)),
+                label: (q.year == ARTICLE_YEAR).then(|| tonnes_bare(m, lang)),
                 datum: self.push(s),
             });
         }
@@ -212,7 +246,7 @@ impl Builder<'_> {
             let text = fill(
                 w.batch_rest,
                 &[
-                    ("year", &q.year.to_string()),
+                    ("year", &year_name(q.year, lang)),
                     ("value", &tonnes(rest, lang)),
                     ("total", &tonnes(total, lang)),
                 ],
@@ -234,7 +268,7 @@ impl Builder<'_> {
         column.gap = Some(gap_text(q, t, w).to_string());
         column.gap_datum = Some(self.push(format!(
             "{} · {}",
-            t.head(&q.year.to_string(), gap_text(q, t, w)),
+            t.head(&year_name(q.year, lang), gap_text(q, t, w)),
             cite(d, q.sources, lang)
         )));
     }
@@ -298,42 +332,50 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTex
     }
 
     let summary = summary(d, lang, t, w);
-    let gaps: Vec<String> = years
+    let gaps: Vec<u16> = years
         .iter()
         .filter(|q| q.status != QuotaStatus::Published)
-        .map(|q| q.year.to_string())
+        .map(|q| q.year)
         .collect();
     let listed: Vec<String> = years
         .iter()
-        .filter_map(|q| Some(format!("{} {}", q.year, tonnes(q.mining_t?, lang))))
+        .filter_map(|q| Some(t.labelled(&year_name(q.year, lang), &tonnes(q.mining_t?, lang))))
         .collect();
-    let mut alt = format!(
-        "{summary} {}",
-        fill(w.quotas_alt, &[("list", &listed.join(t.list_separator))])
+    let mut alt = then(
+        &summary,
+        &fill(w.quotas_alt, &[("list", &listed.join(t.list_separator))]),
     );
     if !gaps.is_empty() {
-        alt.push(' ');
-        alt.push_str(&fill(
+        let text = fill(
             w.quotas_alt_gaps,
-            &[("gaps", &gaps.join(t.list_separator))],
-        ));
+            &[("gaps", &crate::format::years(&gaps, lang))],
+        );
+        alt = then(&alt, &text);
     }
 
     let table = match breakdown {
         Breakdown::Batches => batches_table(d, from, to, lang, w),
         _ => years_table(d, &years, from, to, lang, t, w),
     };
-    let mut notes = vec![
-        w.note_quota_batches.to_string(),
-        w.note_quota_gaps.to_string(),
-    ];
+    let mut notes = batch_notes(d, lang, w);
+    notes.extend(gap_note(&years, lang, w));
     if breakdown == Breakdown::Split {
         notes.push(w.note_quota_split.to_string());
+    }
+    if table.rows.iter().flatten().any(|cell| cell.ends_with('†')) {
+        notes.push(w.note_split_worked_out.to_string());
     }
     if table.rows.iter().flatten().any(|cell| cell.ends_with('*')) {
         notes.push(w.note_computed_change.to_string());
     }
-    notes.push(t.note_china_production_quota.to_string());
+    // Where USGS set China's output equal to the quota (MCS 2025, for 2023–24): said here, where
+    // the quotas are, and nowhere a later edition's estimate is shown.
+    for edition in crate::data::derived::editions(d) {
+        let footnoted = crate::data::derived::output_set_to_quota(d, edition);
+        if !footnoted.is_empty() {
+            notes.push(quota_footnote_note(edition, &footnoted, lang, t, w));
+        }
+    }
     let mut cells: Vec<&&'static str> = years.iter().map(|q| &q.sources).collect();
     cells.extend(
         d.quota_batches
@@ -359,10 +401,19 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTex
 }
 
 fn batches_table(d: &Dataset, from: u16, to: u16, lang: Lang, w: &QuotasTexts) -> Table {
+    // The caption spans the batches listed, not the years chosen: no batch is on record before
+    // 2019 or after 2024, whatever the range.
+    let listed = || {
+        d.quota_batches
+            .iter()
+            .map(|b| b.year)
+            .filter(|y| (from..=to).contains(y))
+    };
+    let (first, last) = (listed().min().unwrap_or(from), listed().max().unwrap_or(to));
     Table {
         caption: fill(
             w.batches_table_caption,
-            &[("from", &from.to_string()), ("to", &to.to_string())],
+            &[("from", &first.to_string()), ("to", &last.to_string())],
         ),
         headers: w
             .batches_table_headers
@@ -422,8 +473,8 @@ fn years_table(
                     q.year.to_string(),
                     gap.unwrap_or_else(|| t_or_dash(q.mining_t, lang)),
                     t_or_dash(q.smelting_t, lang),
-                    t_or_dash(q.light_t, lang),
-                    t_or_dash(q.ionic_t, lang),
+                    split_cell(q.light_t, q.split_derived, lang),
+                    split_cell(q.ionic_t, q.split_derived, lang),
                     change_cell(quota_change(d, q.year, QuotaSeries::Mining), lang),
                     q.batches
                         .map(|b| b.to_string())
@@ -434,6 +485,22 @@ fn years_table(
             .collect(),
         numeric: vec![false, true, true, true, true, true, true, false],
     }
+}
+
+/// "MCS 2025 gave China's mine production for 2023–24 as equal to its mining quota."
+fn quota_footnote_note(
+    edition: u16,
+    years: &[u16],
+    lang: Lang,
+    t: &Strings,
+    w: &QuotasTexts,
+) -> String {
+    let named = fill(t.mcs_named, &[("edition", &edition.to_string())]);
+    let years_text = crate::format::years(years, lang);
+    fill(
+        w.note_quota_footnote,
+        &[("edition", &named), ("years", &years_text)],
+    )
 }
 
 /// The years or batches charted, for a spreadsheet (the download).
@@ -504,25 +571,126 @@ pub fn summary(d: &Dataset, lang: Lang, t: &Strings, w: &QuotasTexts) -> String 
     let Some(q) = d.quotas.iter().find(|q| q.year == ARTICLE_YEAR) else {
         return String::new();
     };
-    let batches: Vec<String> = d
+    let batches: Vec<f64> = d
         .quota_batches
         .iter()
         .filter(|b| b.year == ARTICLE_YEAR)
-        .filter_map(|b| Some(tonnes(b.mining_t?, lang)))
+        .filter_map(|b| b.mining_t)
         .collect();
     let change = quota_change(d, ARTICLE_YEAR, QuotaSeries::Mining)
-        .map(|c| change_words(c, t.change_on, ARTICLE_YEAR - 1, lang, t))
+        .map(|c| change_words(c, t.change_on, ARTICLE_YEAR - 1, lang, t, w))
         .unwrap_or_default();
     fill(
         w.quotas_summary,
         &[
             ("year", &ARTICLE_YEAR.to_string()),
             ("total", &t_or_dash(q.mining_t, lang)),
-            ("count", &crate::format::count(batches.len(), lang)),
-            ("batches", &batches.join(" + ")),
+            ("batches", &batches_words(&batches, lang, w)),
             ("change", &change),
         ],
     )
+}
+
+/// "in two batches of 135,000 t each" / "分两批下达，每批13.5万吨"; batches of different sizes
+/// are listed.
+fn batches_words(batches: &[f64], lang: Lang, w: &QuotasTexts) -> String {
+    let n = count(batches.len(), lang);
+    match batches.first() {
+        Some(&first) if batches.iter().all(|&b| b == first) => fill(
+            w.batches_equal,
+            &[("count", &n), ("value", &tonnes(first, lang))],
+        ),
+        _ => {
+            let sizes: Vec<String> = batches.iter().map(|&b| tonnes(b, lang)).collect();
+            let join = if lang == Lang::Zh { "、" } else { " + " };
+            fill(
+                w.batches_listed,
+                &[("count", &n), ("list", &sizes.join(join))],
+            )
+        }
+    }
+}
+
+/// The notes on batches, from the data: the years issued in batches, and the article's batch.
+fn batch_notes(d: &Dataset, lang: Lang, w: &QuotasTexts) -> Vec<String> {
+    let mut notes = Vec::new();
+    let batched: Vec<&Quota> = d
+        .quotas
+        .iter()
+        .filter(|q| q.batches.is_some_and(|b| b > 1))
+        .collect();
+    if let (Some(first), Some(last)) = (batched.first(), batched.last()) {
+        // Said of a span only when every year published in it was issued in batches.
+        let unbroken = d
+            .quotas
+            .iter()
+            .filter(|q| (first.year..=last.year).contains(&q.year))
+            .all(|q| q.status != QuotaStatus::Published || q.batches.is_some_and(|b| b > 1));
+        let mut counts: Vec<u8> = batched.iter().filter_map(|q| q.batches).collect();
+        crate::order::sort_unique(&mut counts);
+        let counts: Vec<String> = counts.iter().map(|&c| count(c.into(), lang)).collect();
+        let or = if lang == Lang::Zh { "批或" } else { " or " };
+        if unbroken {
+            notes.push(fill(
+                w.note_quota_batches,
+                &[
+                    ("from", &first.year.to_string()),
+                    ("to", &last.year.to_string()),
+                    ("counts", &counts.join(or)),
+                ],
+            ));
+        }
+    }
+    let article: Vec<f64> = d
+        .quota_batches
+        .iter()
+        .filter(|b| b.year == ARTICLE_YEAR)
+        .filter_map(|b| b.mining_t)
+        .collect();
+    let total = d
+        .quotas
+        .iter()
+        .find(|q| q.year == ARTICLE_YEAR)
+        .and_then(|q| q.mining_t);
+    if let (Some(&batch), Some(total)) = (article.first(), total) {
+        if article.len() > 1 && article.iter().all(|&b| b == batch) {
+            notes.push(fill(
+                w.note_quota_article,
+                &[
+                    ("value", &tonnes(batch, lang)),
+                    ("year", &ARTICLE_YEAR.to_string()),
+                    ("count", &count(article.len(), lang)),
+                    ("total", &tonnes(total, lang)),
+                ],
+            ));
+        }
+    }
+    notes
+}
+
+/// The years shown without a figure, and why: not found, or issued without being published.
+fn gap_note(years: &[&Quota], lang: Lang, w: &QuotasTexts) -> Option<String> {
+    let of = |status: QuotaStatus| -> Vec<u16> {
+        years
+            .iter()
+            .filter(|q| q.status == status)
+            .map(|q| q.year)
+            .collect()
+    };
+    let (not_found, not_published) = (of(QuotaStatus::NotFound), of(QuotaStatus::NotPublished));
+    let mut note = String::new();
+    if !not_found.is_empty() {
+        let years = crate::format::years(&not_found, lang);
+        note = fill(w.note_quota_not_found, &[("years", &years)]);
+    }
+    if !not_published.is_empty() {
+        let years = crate::format::years(&not_published, lang);
+        note = then(
+            &note,
+            &fill(w.note_quota_not_published, &[("years", &years)]),
+        );
+    }
+    (!note.is_empty()).then(|| then(&note, w.note_quota_gaps))
 }
 
 /// A file name that says what it holds: `china-rare-earth-quotas-2019-2024-batches`.
@@ -549,9 +717,54 @@ mod tests {
     #[test]
     fn the_summary_names_both_135000_t_batches() {
         let f = figure(dataset(), &state(""), Lang::En, &EN, &EN_QUOTAS);
-        assert!(f.summary.contains("135,000 t + 135,000 t"), "{}", f.summary);
+        assert!(
+            f.summary.contains("in two batches of 135,000 t each"),
+            "{}",
+            f.summary
+        );
+        let zh = figure(
+            dataset(),
+            &state(""),
+            Lang::Zh,
+            &crate::i18n::ZH,
+            &crate::i18n::ZH_QUOTAS,
+        );
+        assert!(
+            zh.summary
+                .starts_with("中国2024年稀土开采总量控制指标为27万吨，分两批下达，每批13.5万吨，"),
+            "{}",
+            zh.summary
+        );
         assert!(f.summary.contains("270,000 t"), "{}", f.summary);
         assert!(f.summary.contains("+5.9 %"), "{}", f.summary);
+    }
+
+    #[test]
+    fn the_quota_views_say_which_usgs_edition_set_chinas_output_to_the_quota() {
+        let d = dataset();
+        let f = figure(d, &state(""), Lang::En, &EN, &EN_QUOTAS);
+        let footnoted = crate::data::derived::output_set_to_quota(d, 2025);
+        assert_eq!(footnoted, vec![2023, 2024]);
+        let note = "MCS 2025 gave China's mine production for 2023–24 as equal to its mining \
+                    quota (a USGS footnote).";
+        assert!(f.notes.iter().any(|n| n == note), "{:?}", f.notes);
+        // Not the old, general claim that USGS takes China's quota for its output.
+        assert!(f
+            .notes
+            .iter()
+            .all(|n| !n.contains("gives China's mine production as")));
+    }
+
+    #[test]
+    fn the_batches_caption_spans_the_batches_listed() {
+        let d = dataset();
+        let f = figure(d, &state("?quota=batches"), Lang::En, &EN, &EN_QUOTAS);
+        let years = || d.quota_batches.iter().map(|b| b.year);
+        let (first, last) = (years().min().unwrap_or(0), years().max().unwrap_or(0));
+        assert_eq!(
+            f.table.caption,
+            format!("China's rare earth quota batches, {first}–{last}")
+        );
     }
 
     #[test]
@@ -598,8 +811,9 @@ mod tests {
     #[test]
     fn the_year_range_is_clamped_and_ordered() {
         let d = dataset();
-        assert_eq!(year_span(d, &state("?from=2030&to=2016")), (2016, 2025));
-        assert_eq!(year_span(d, &state("?from=1990")), (2010, 2025));
+        // The last year on record is 2026, a year whose quota no source reports (a gap).
+        assert_eq!(year_span(d, &state("?from=2030&to=2016")), (2016, 2026));
+        assert_eq!(year_span(d, &state("?from=1990")), (2010, 2026));
     }
 
     #[test]
