@@ -207,7 +207,11 @@ function watchTap(want) {
   };
   const heard = () => {
     const copy = document.getElementById('copy');
-    if (!copy) return false;
+    if (!copy) {
+      // The app: the tab selected, or the control set, at once; its view may still be loading.
+      if (want.view) return document.getElementById(`tab-${want.view}`)?.getAttribute('aria-selected') === 'true';
+      return !!panel()?.querySelector(`input[name="${want.name}"][value="${want.value}"]:checked`);
+    }
     const tab = want.view && copy.querySelector('.tabs [aria-current=page]');
     return (tab && new URL(tab.href, location.href).pathname.includes(`${want.view}-`)) || !!copy.querySelector('[aria-busy=true]');
   };
