@@ -88,8 +88,8 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
 <p class=\"status\" role=\"status\"></p></div>\
 <section class=\"claims\"><h2 class=\"claims-heading\"><button type=\"button\" aria-expanded=\"false\" inert>{claims}</button></h2></section>\
 <footer class=\"site-footer\"><p>{sources}</p><ul>{links}</ul><p class=\"fine\">{method}</p>\
-<p class=\"fine data-as-of\">{as_of}</p></footer>\
-<footer class=\"embed-footer\"><span>{usgs} · {customs}</span><span class=\"data-as-of\">{as_of}</span>\
+<p class=\"fine\"><span class=\"data-as-of\">{as_of}</span>{changed}</p></footer>\
+<footer class=\"embed-footer\"><span>{usgs} · {customs}</span><span><span class=\"data-as-of\">{as_of}</span>{changed_embed}</span>\
 <a href=\"{slug}-{code}.html\" target=\"_blank\" rel=\"noopener\">{full} ↗</a></footer></div>",
         actions = escape(t.actions_label),
         share = escape(t.share),
@@ -102,6 +102,9 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         sources = escape(t.footer_sources),
         method = escape(t.footer_method),
         as_of = escape(&data_as_of_text(lang, t)),
+        changed = what_changed(lang, t, ""),
+        // In a frame the page opens beside the article, as "Open the full explorer" does.
+        changed_embed = what_changed(lang, t, " target=\"_blank\" rel=\"noopener\""),
         usgs = escape(t.footer_usgs),
         customs = escape(t.footer_customs),
         slug = view.slug(),
@@ -109,6 +112,21 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         full = escape(t.open_full),
     ));
     (html, css)
+}
+
+/// The footer's " · What changed (7)": before the app runs, a link to the list's own page
+/// (`corrections::page_name`, written by the post-build step); the app makes it the button that
+/// opens the list in place. Nothing when no figure was ever corrected.
+fn what_changed(lang: Lang, t: &crate::i18n::Strings, attributes: &str) -> String {
+    crate::corrections::label(t)
+        .map(|label| {
+            format!(
+                "<span class=\"what-changed-item\"> · <a class=\"what-changed\" href=\"{}\"{attributes}>{}</a></span>",
+                crate::corrections::page_name(lang),
+                escape(&label)
+            )
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -169,7 +169,7 @@ impl View {
             View::Reserves => reserves::figure::csv(d, &Params::read(q, w)),
             View::Discoveries => discoveries::figure::csv(d, &Params::read(q, w)),
             View::Quotas => quotas::figure::csv(d, &Params::read(q, w)),
-            View::Exports => exports::figure::annual_csv(d),
+            View::Exports => exports::figure::csv(d, &Params::read(q, w)),
             View::Prices => prices::figure::csv(d, &Params::read(q, w)),
         }
     }
@@ -190,15 +190,12 @@ impl View {
     /// (`i18n::TextPart`) instead of in the first download; with the part's name.
     #[cfg(not(feature = "split"))]
     pub fn own_texts(self, lang: Lang) -> Option<(&'static str, Vec<NamedField>)> {
-        fn of<T: Embedded>(lang: Lang) -> (&'static str, Vec<NamedField>) {
-            (T::NAME, T::of(lang).fields())
-        }
         match self {
             View::Reserves => None,
-            View::Discoveries => Some(of::<DiscoveriesTexts>(lang)),
-            View::Quotas => Some(of::<QuotasTexts>(lang)),
-            View::Exports => Some(of::<ExportsTexts>(lang)),
-            View::Prices => Some(of::<PricesTexts>(lang)),
+            View::Discoveries => Some(part_texts::<DiscoveriesTexts>(lang)),
+            View::Quotas => Some(part_texts::<QuotasTexts>(lang)),
+            View::Exports => Some(part_texts::<ExportsTexts>(lang)),
+            View::Prices => Some(part_texts::<PricesTexts>(lang)),
         }
     }
 
@@ -226,7 +223,7 @@ impl View {
             ],
             View::Discoveries => &["country=Sweden", "basis=expected-additional-resource"],
             View::Quotas => &["quota=split", "quota=batches"],
-            View::Exports => &["show=value", "show=unit-value"],
+            View::Exports => &["show=value", "show=unit-value", "show=magnets"],
             View::Prices => &["oxide=nd", "oxide=pr", "oxide=dy", "oxide=tb"],
         }
     }
@@ -256,10 +253,17 @@ impl View {
     }
 }
 
-/// The texts of every part loaded on demand, for the rows file.
+/// The texts of every part loaded on demand, for the rows file: each view's after the first, and
+/// the list of what changed in the data (the footer's, `corrections.rs`).
 #[cfg(not(feature = "split"))]
 pub fn text_parts() -> Vec<PartTexts> {
     let fields = |named: Vec<NamedField>| named.into_iter().map(|(_, f)| f).collect();
+    let corrections = |lang| {
+        let (name, named) = part_texts::<crate::i18n::CorrectionsTexts>(lang);
+        (name, fields(named))
+    };
+    let (name, en) = corrections(Lang::En);
+    let (_, zh) = corrections(Lang::Zh);
     View::ALL
         .iter()
         .filter_map(|v| {
@@ -267,12 +271,19 @@ pub fn text_parts() -> Vec<PartTexts> {
             let (_, zh) = v.own_texts(Lang::Zh)?;
             Some((name, [fields(en), fields(zh)]))
         })
+        .chain([(name, [en, zh])])
         .collect()
+}
+
+/// A catalogue part's texts in `lang`, by field name, with the part's name.
+#[cfg(not(feature = "split"))]
+pub fn part_texts<T: Embedded>(lang: Lang) -> (&'static str, Vec<NamedField>) {
+    (T::NAME, T::of(lang).fields())
 }
 
 /// A field of a catalogue part: its name, and its text (as a list of one) or its list.
 #[cfg(not(feature = "split"))]
-type NamedField = (&'static str, &'static [&'static str]);
+pub type NamedField = (&'static str, &'static [&'static str]);
 
 /// The order parameters are written in: the view, each view's own in tab order, then the page's.
 pub fn url_order() -> Vec<&'static str> {
@@ -411,8 +422,8 @@ mod tests {
         let parts = text_parts();
         assert_eq!(
             parts.len(),
-            View::ALL.len() - 1,
-            "every view after the first"
+            View::ALL.len(),
+            "every view after the first, and the list of what changed"
         );
         for (name, [en, zh]) in parts {
             assert_eq!(en.len(), zh.len(), "{name}");

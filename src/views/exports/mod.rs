@@ -2,6 +2,7 @@
 //! Its code comes on demand, with the rows it reads.
 
 pub mod figure;
+pub mod magnets;
 pub mod state;
 
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ fn measures_offered(w: &ExportsTexts) -> Vec<Choice> {
         Measure::Volume => w.export_volume,
         Measure::Value => w.export_value,
         Measure::UnitValue => w.unit_value,
+        Measure::Magnets => w.magnets,
     })
 }
 
