@@ -148,7 +148,7 @@ impl View {
             View::Exports => vec![
                 (
                     String::new(),
-                    exports::figure::annual(d, &Params::read(q, w), lang, t, texts(lang)),
+                    exports::first_chart(d, &Params::read(q, w), lang, t, texts(lang)),
                 ),
                 (
                     exports::figure::monthly_title(d, lang, texts(lang)),
@@ -169,7 +169,7 @@ impl View {
             View::Reserves => reserves::figure::csv(d, &Params::read(q, w)),
             View::Discoveries => discoveries::figure::csv(d, &Params::read(q, w)),
             View::Quotas => quotas::figure::csv(d, &Params::read(q, w)),
-            View::Exports => exports::figure::csv(d, &Params::read(q, w)),
+            View::Exports => exports::csv(d, &Params::read(q, w)),
             View::Prices => prices::figure::csv(d, &Params::read(q, w)),
         }
     }

@@ -88,15 +88,13 @@ fn credited(d: &Dataset, e: &ExportYear, words: String, lang: Lang, w: &ExportsT
 
 pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure {
     let measure = state.measure;
-    if measure == Measure::Magnets {
-        return super::magnets::figure(d, lang, t, w);
-    }
     let mut readouts = Vec::new();
     let mut columns = Vec::new();
     for year in years(d) {
         let e = preferred_export(d, year, 12);
         let value = e.and_then(|e| match measure {
-            // Magnets are drawn by month (`magnets::figure`), never here.
+            // Magnets are drawn by month (the view's `first_chart` picks that chart for the
+            // measure); should one reach here, it shows the headline tonnage.
             Measure::Volume | Measure::Magnets => e.volume_t,
             Measure::Value => value_usd(e),
             Measure::UnitValue => export_average_price(e).map(|(v, _)| v),
@@ -316,15 +314,6 @@ pub fn oxide_prices_note(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts)
             ("earlier_year", &earlier.year.to_string()),
         ],
     ))
-}
-
-/// The figures the control shows, for a spreadsheet (the download): every yearly report, or the
-/// magnet and headline months.
-pub fn csv(d: &Dataset, state: &State) -> Csv {
-    match state.measure {
-        Measure::Magnets => super::magnets::csv(d),
-        _ => annual_csv(d),
-    }
 }
 
 /// The yearly figures (the chart the controls change), for a spreadsheet (the download).
