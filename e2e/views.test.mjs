@@ -613,49 +613,46 @@ function latestCorrections() {
   return rows.filter((r) => r.changed === latest);
 }
 
-test('Footer: "What changed (n)" opens the latest corrections in place: what each figure was, is, and why', TIMEOUT, async (t) => {
+test('Footer: "What changed (n)" leads to the latest corrections: what each figure was, is, and why', TIMEOUT, async (t) => {
   const latest = latestCorrections();
   const opened = await open(t, '/');
   const { page } = opened;
-  const button = page.locator('#what-changed-toggle');
-  assert.equal((await button.textContent()).trim(), `What changed (${latest.length})`);
-  assert.equal(await button.getAttribute('aria-expanded'), 'false');
-  assert.ok(await page.locator('#what-changed').isHidden(), 'the list is closed at first');
-  await button.click();
-  assert.equal(await button.getAttribute('aria-expanded'), 'true');
-  const list = page.locator('#what-changed .correction');
-  await list.first().waitFor({ state: 'visible', timeout: 10_000 });
-  assert.equal(await list.count(), latest.length, 'one item per correction of the latest date');
-  const text = (await page.locator('#what-changed').innerText()).replace(/\s+/g, ' ');
+  const link = page.locator('.site-footer a.what-changed');
+  assert.equal((await link.textContent()).trim(), `What changed (${latest.length})`);
+  assert.equal(await link.getAttribute('href'), 'what-changed.en.html');
+  await link.click();
+  await page.waitForURL(/what-changed\.en\.html$/);
+  const items = page.locator('.correction');
+  assert.equal(await items.count(), latest.length, 'one item per correction of the latest date');
+  const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   for (const part of ['Was: 21 Mt. Now: 11 Mt.', 'Was: US$260/kg. Now: US$257/kg.', 'Was: 3,926 ppm TREO. Now: 3,292 ppm TREO.']) {
     assert.ok(text.includes(part), `the list says "${part}": ${text}`);
   }
   for (const r of latest) assert.ok(text.includes(r.why_en.slice(0, 40)), `why for ${r.key}: ${text}`);
-  // The reader's own words for a second click: it closes again.
-  await button.click();
-  assert.ok(await page.locator('#what-changed').isHidden(), 'a second click closes the list');
+  assert.equal(await page.locator('script').count(), 0, 'the page runs no script');
+  // And back to the explorer.
+  await page.locator('main > p:last-child a').click();
+  await ready(page);
   assertClean(opened);
 });
 
-test('Footer in Chinese: 数据更正（n） lists 原为/现为 in Chinese; the page without JavaScript lists the same', TIMEOUT, async (t) => {
+test('Footer in Chinese: 数据更正（n） leads to the list in Chinese (原为/现为); in an embed it opens beside the article', TIMEOUT, async (t) => {
   const latest = latestCorrections();
   const opened = await open(t, '/?lang=zh');
   const { page } = opened;
-  const button = page.locator('#what-changed-toggle');
-  assert.equal((await button.textContent()).trim(), `数据更正（${latest.length}）`);
-  await button.click();
-  await page.locator('#what-changed .correction').first().waitFor({ state: 'visible', timeout: 10_000 });
-  const text = (await page.locator('#what-changed').innerText()).replace(/\s+/g, '');
-  assert.ok(text.includes('原为：2100万吨；现为：1100万吨。'), text);
+  const link = page.locator('.site-footer a.what-changed');
+  assert.equal((await link.textContent()).trim(), `数据更正（${latest.length}）`);
+  assert.equal(await link.getAttribute('href'), 'what-changed.zh.html');
+  const res = await fetch(app.url('/what-changed.zh.html'));
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.ok(html.includes('原为：2100万吨；现为：1100万吨。'), 'the Chinese list');
+  assert.ok(html.includes('<html lang="zh-Hans">'));
   assertClean(opened);
 
-  // The build-time copy links the list's own page, which runs no script and says the same.
-  for (const [lang, part] of [['en', 'Was: 21 Mt. Now: 11 Mt.'], ['zh', '原为：2100万吨；现为：1100万吨。']]) {
-    const res = await fetch(app.url(`/what-changed.${lang}.html`));
-    assert.equal(res.status, 200, `what-changed.${lang}.html is served`);
-    const html = await res.text();
-    assert.ok(html.includes(part), `what-changed.${lang}.html says "${part}"`);
-    assert.ok(!html.includes('<script'), 'the page runs no script');
-    assert.equal((html.match(/class="correction"/g) ?? []).length, latest.length, `${lang}: one item per correction`);
-  }
+  const embed = await open(t, '/?view=exports&embed=1');
+  const inFrame = embed.page.locator('.embed-footer a.what-changed');
+  assert.equal(await inFrame.getAttribute('target'), '_blank', 'an embed opens the list beside the article');
+  assert.equal((await inFrame.textContent()).trim(), `What changed (${latest.length})`);
+  assertClean(embed);
 });

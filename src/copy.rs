@@ -102,9 +102,8 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         sources = escape(t.footer_sources),
         method = escape(t.footer_method),
         as_of = escape(&data_as_of_text(lang, t)),
-        changed = what_changed(lang, t, ""),
-        // In a frame the page opens beside the article, as "Open the full explorer" does.
-        changed_embed = what_changed(lang, t, " target=\"_blank\" rel=\"noopener\""),
+        changed = crate::corrections::link_html(lang, t, false),
+        changed_embed = crate::corrections::link_html(lang, t, true),
         usgs = escape(t.footer_usgs),
         customs = escape(t.footer_customs),
         slug = view.slug(),
@@ -112,21 +111,6 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         full = escape(t.open_full),
     ));
     (html, css)
-}
-
-/// The footer's " · What changed (7)": before the app runs, a link to the list's own page
-/// (`corrections::page_name`, written by the post-build step); the app makes it the button that
-/// opens the list in place. Nothing when no figure was ever corrected.
-fn what_changed(lang: Lang, t: &crate::i18n::Strings, attributes: &str) -> String {
-    crate::corrections::label(t)
-        .map(|label| {
-            format!(
-                "<span class=\"what-changed-item\"> · <a class=\"what-changed\" href=\"{}\"{attributes}>{}</a></span>",
-                crate::corrections::page_name(lang),
-                escape(&label)
-            )
-        })
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -76,10 +76,10 @@ fn what_changed(lang: Lang, t: &Strings) -> Vec<String> {
         String::new(),
         format!("**{}**", w.what_changed_title),
         String::new(),
-        crate::corrections::intro(d, lang, w),
+        crate::corrections::list::intro(d, lang, w),
         String::new(),
     ];
-    for [figure, values, why] in crate::corrections::lines(d, lang, t, w) {
+    for [figure, values, why] in crate::corrections::list::lines(d, lang, t, w) {
         out.push(format!(
             "- **{figure}**{}{}",
             t.colon,
@@ -174,7 +174,8 @@ pub fn deck() -> String {
         for (field, text) in t.texts() {
             out.push(format!("- `{field}`: {text}"));
         }
-        // The views' own texts and the list of what changed, which travel with their rows.
+        // The views' own texts, which travel with their rows, and those of the list of what changed
+        // (its own page).
         let parts = View::ALL
             .iter()
             .filter_map(|v| v.own_texts(lang))

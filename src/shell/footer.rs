@@ -39,27 +39,22 @@ pub fn EmbedFooter() -> impl IntoView {
         page.write(&mut q);
         format!("{}{}", base_url(), q.to_search(&url_order()))
     };
-    let (changed, list) = what_changed();
     view! {
         <footer class="embed-footer">
             <span>{tr(|t| t.footer_usgs)}" · "{tr(|t| t.footer_customs)}</span>
-            <span><span class="data-as-of">{data_as_of()}</span>{changed}</span>
+            <span><span class="data-as-of">{data_as_of()}</span>{what_changed(true)}</span>
             <a href=full target="_blank" rel="noopener">{tr(|t| t.open_full)}" ↗"</a>
         </footer>
-        {list}
         <NewerData />
     }
 }
 
-/// The footer's "What changed (6)" after the data's line (" · " between), and the list it opens.
-fn what_changed() -> (Option<impl IntoView>, Option<AnyView>) {
-    match crate::corrections::disclosure() {
-        Some((button, list)) => (
-            Some(view! { <span class="what-changed-item">" · "{button}</span> }),
-            Some(list),
-        ),
-        None => (None, None),
-    }
+/// The footer's " · What changed (7)" after the data's line: the build-time copy's markup
+/// (`corrections::link_html`), in the reader's language.
+fn what_changed(in_frame: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let html = move || crate::corrections::link_html(ctx.lang.get(), ctx.strings(), in_frame);
+    view! { <span inner_html=html></span> }
 }
 
 /// A text of the catalogue.
@@ -78,7 +73,6 @@ pub const FOOTER_LINKS: [(&str, Text); 4] = [
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let (changed, list) = what_changed();
     view! {
         <footer class="site-footer">
             <p>{tr(|t| t.footer_sources)}</p>
@@ -90,8 +84,7 @@ pub fn SiteFooter() -> impl IntoView {
                     .collect_view()}
             </ul>
             <p class="fine">{tr(|t| t.footer_method)}</p>
-            <p class="fine"><span class="data-as-of">{data_as_of()}</span>{changed}</p>
-            {list}
+            <p class="fine"><span class="data-as-of">{data_as_of()}</span>{what_changed(false)}</p>
             <NewerData />
         </footer>
     }

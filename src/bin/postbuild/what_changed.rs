@@ -1,11 +1,12 @@
 //! The list of what changed in this data, as a page per language (`what-changed.<lang>.html`):
 //! where the footer's "What changed" leads before the app runs (the build-time copy) and for
-//! readers without JavaScript. The same list the app opens in place (src/corrections.rs), with the
-//! views' policy and stylesheet; it runs no script.
+//! readers without JavaScript, and the app's footer too (src/corrections.rs): the views' policy
+//! and stylesheet; it runs no script.
 
 use std::{fs, path::Path};
 
-use rare_earth_explorer::corrections::{page, page_name};
+use rare_earth_explorer::corrections::list::page;
+use rare_earth_explorer::corrections::page_name;
 use rare_earth_explorer::data::dataset;
 use rare_earth_explorer::i18n::strings;
 use rare_earth_explorer::shell::footer::data_as_of_text;
