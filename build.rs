@@ -57,6 +57,15 @@ fn main() {
     // What a reader is told the data is as of: the newest publication it cites.
     let as_of = d.sources.iter().map(|s| s.date).max().unwrap_or_default();
     println!("cargo:rustc-env=DATA_AS_OF={as_of}");
+    // The footer says how many figures the latest corrections changed before any of their rows
+    // is here (they travel in the rows file): the count is all the first download carries.
+    let latest = d.corrections.iter().map(|c| c.changed).max();
+    let corrected = d
+        .corrections
+        .iter()
+        .filter(|c| Some(c.changed) == latest)
+        .count();
+    println!("cargo:rustc-env=DATA_CORRECTIONS={corrected}");
     let d = for_the_page(d);
     // The release wasm (feature `split`) embeds only what the first view reads; the post-build
     // step writes the other rows to a file named by its content, fetched with the first part

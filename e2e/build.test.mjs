@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DIST } from './lib/app.mjs';
@@ -164,6 +164,10 @@ test('a pinned version keeps working while the root has newer data: a foreign pa
   assert.ok(wasm.some((f) => f.endsWith('_bg.wasm')), 'the root has its main wasm');
   await rm(join(explorerDir, rows[0]));
   for (const f of wasm) await writeFile(join(explorerDir, f), 'not wasm: the root has moved on');
+  // The new deploy says which data is current: the pinned copy reads it and says so.
+  const current = JSON.parse(await readFile(join(DIST, 'data-version.json'), 'utf8'));
+  assert.equal(current.version, v, 'data-version.json names this build\'s version');
+  await writeFile(join(explorerDir, 'data-version.json'), JSON.stringify({ version: '0badcafe', as_of: '2027-01', corrections: 2 }));
 
   const explorer = await startServer({ root: explorerDir, host: '127.0.0.1' });
   servers.push(explorer);
@@ -192,6 +196,18 @@ test('a pinned version keeps working while the root has newer data: a foreign pa
   await waitForChart(frame, { timeout: 20_000 });
   assert.equal(await frame.evaluate((panel) => document.querySelector(panel)?.dataset.view, PANEL), 'discoveries', 'Discoveries is shown');
   await frame.waitForLoadState('networkidle');
+  // One line says that newer data exists, with its date and that it corrects published figures,
+  // and links the current version of this view as the full explorer, in a new tab.
+  const newer = frame.locator('.newer-data');
+  await newer.locator('a').waitFor({ timeout: 10_000 });
+  const line = (await newer.innerText()).replace(/\s+/g, ' ').trim();
+  assert.equal(line, 'Newer data is available (as of January 2027), with corrections to published figures: see the current version.');
+  const link = newer.locator('a');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  const href = new URL(await link.getAttribute('href'), src);
+  assert.match(href.pathname, /^\/[a-z]+-en\.html$/, `the current (top) page, not the pinned copy: ${href}`);
+  assert.equal(href.origin, explorer.origin);
+  assert.ok(!href.searchParams.has('embed'), `the full explorer, not the embed: ${href}`);
 
   const ours = requests.map((u) => new URL(u)).filter((u) => u.origin === explorer.origin);
   const outside = ours.filter((u) => !u.pathname.startsWith(`/v/${v}/`)).map((u) => u.pathname);

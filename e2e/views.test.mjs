@@ -336,6 +336,83 @@ test('Exports: choosing unit value updates the URL and the chart', TIMEOUT, asyn
   assertClean(opened);
 });
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2025-01", "2025-05" -> "January–May 2025", as the page names a span of months. */
+function monthSpan(from, to) {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  if (from === to) return `${MONTHS[fm - 1]} ${fy}`;
+  if (fy === ty) return `${MONTHS[fm - 1]}–${MONTHS[tm - 1]} ${ty}`;
+  return `${MONTHS[fm - 1]} ${fy} to ${MONTHS[tm - 1]} ${ty}`;
+}
+
+test('Exports: show=magnets draws magnets beside the headline line by month: May 2025 at 1,238 t (−74 %), April a gap the keyboard reads', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports');
+  const { page } = opened;
+  await page.locator('input[name=show][value=magnets]').click();
+  assert.equal(await param(page, 'show', 'magnets'), 'magnets', 'show=magnets in the URL');
+  const fig = await settle(() => readFigure(page, 0), (f) => f.summary.includes('magnet'));
+  for (const part of ['1,238 t in May 2025', '−74 % on May 2024', '57,392 t', '62,585.2 t', '+12.9 %']) {
+    assert.ok(fig.summary.includes(part), `summary has "${part}": ${fig.summary}`);
+  }
+  // Two customs lines, named as such in the legend, with the gaps labelled.
+  for (const label of ['Rare earths (headline customs figure)', 'Magnets (detailed customs data)', 'no figure', '2025', '2026']) {
+    assert.ok(fig.svgTexts.includes(label), `chart text "${label}": ${fig.svgTexts.join(' · ')}`);
+  }
+  assert.ok(fig.notes.some((n) => n.includes('never added together')), `notes: ${fig.notes.join(' | ')}`);
+  assert.ok(fig.notes.some((n) => n.includes('magnets in February–April 2025')), `the gaps are listed: ${fig.notes.join(' | ')}`);
+  assert.ok(!fig.svgTexts.concat(fig.notes).some((s) => s.includes('2,117')), "Bloomberg's products series is not drawn");
+
+  // The keyboard walks the months, each line in turn: April's magnets are a gap it lands on.
+  await page.locator(`${CHART}`).first().evaluate((svg) => svg.closest('.chart').focus());
+  const readouts = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('ArrowRight');
+    const r = (await readFigure(page, 0)).readout;
+    if (readouts.at(-1) === r) break;
+    readouts.push(r);
+  }
+  assert.ok(readouts.includes('April 2025, magnets: no figure for this month alone was found'), readouts.join('\n'));
+  const may = readouts.find((r) => r.startsWith('May 2025, magnets:'));
+  assert.ok(may?.startsWith('May 2025, magnets: 1,238 t (−74 % on May 2024, −52.9 % on April 2025) ·'), `May's readout: ${may}`);
+  const april = readouts.indexOf('April 2025, magnets: no figure for this month alone was found');
+  assert.ok(readouts[april - 1].startsWith('April 2025, rare earths: 4,784.8 t'), 'the headline bar of April comes just before');
+  assertClean(opened);
+});
+
+test('Exports magnets table: every world magnet month and year to date of data/magnets.csv, and the destinations', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports&show=magnets&table=1');
+  const fig = await readFigure(opened.page, 0);
+  assert.ok(fig.rowHeadersOk, 'each row starts with a th scope=row');
+  const rows = Object.fromEntries(fig.rows.map((r) => [r[0], r]));
+  const magnets = readCsv('magnets.csv').filter((r) => r.series === 'magnets');
+  for (const r of magnets.filter((r) => r.destination === 'World')) {
+    const row = rows[monthSpan(r.from, r.to)];
+    assert.ok(row, `a row for ${monthSpan(r.from, r.to)}: ${Object.keys(rows).join(', ')}`);
+    assert.equal(row[4], r.volume_t === '' ? '–' : tonnes(r.volume_t), `${row[0]}: magnets`);
+  }
+  for (const r of magnets.filter((r) => ['United States', 'Germany', 'Japan', 'India'].includes(r.destination) && r.volume_t !== '')) {
+    const row = rows[monthSpan(r.from, r.to)];
+    assert.ok(row?.[7].includes(`${r.destination} ${tonnes(r.volume_t)}`), `${monthSpan(r.from, r.to)}: ${r.destination} in ${row?.[7]}`);
+  }
+  // The months neither line gives are rows of dashes, not zeros.
+  assert.deepEqual(rows['April 2025'].slice(4, 8), ['–', '–', '–', '–'], 'April 2025 magnets: a gap');
+  const products = readCsv('magnets.csv').filter((r) => r.series === 'rare_earth_products').map((r) => tonnes(r.volume_t));
+  assert.ok(!fig.rows.flat().some((c) => products.includes(c)), "no figure of Bloomberg's products series");
+  assertClean(opened);
+});
+
+test('Exports magnets in Chinese: 1238吨, 下降74%, the month readouts and full-width punctuation', TIMEOUT, async (t) => {
+  const opened = await open(t, '/?view=exports&show=magnets&lang=zh');
+  const fig = await readFigure(opened.page, 0);
+  for (const part of ['2025年5月降至1238吨', '较2024年5月下降74%', '57392吨', '62585.2吨']) {
+    assert.ok(fig.summary.includes(part), `summary has "${part}": ${fig.summary}`);
+  }
+  assert.ok(!/[(:,]/.test(fig.summary), `full-width punctuation: ${fig.summary}`);
+  assert.ok(fig.svgTexts.includes('稀土永磁体（海关详细数据）'), fig.svgTexts.join(' · '));
+  assertClean(opened);
+});
+
 // ---------------------------------------------------------------------------
 // Prices
 
@@ -524,4 +601,58 @@ test('Redraw speed after tab clicks and control changes (measured, printed)', { 
     assert.ok(xs.every((x) => Number.isFinite(x) && x >= 0), `${name}: finite times`);
   }
   assertClean(opened);
+});
+
+// ---------------------------------------------------------------------------
+// What changed: the footer's corrections
+
+/** The corrections of the latest date in data/corrections.csv: what the footer counts and lists. */
+function latestCorrections() {
+  const rows = readCsv('corrections.csv');
+  const latest = rows.map((r) => r.changed).sort().at(-1);
+  return rows.filter((r) => r.changed === latest);
+}
+
+test('Footer: "What changed (n)" leads to the latest corrections: what each figure was, is, and why', TIMEOUT, async (t) => {
+  const latest = latestCorrections();
+  const opened = await open(t, '/');
+  const { page } = opened;
+  const link = page.locator('.site-footer a.what-changed');
+  assert.equal((await link.textContent()).trim(), `What changed (${latest.length})`);
+  assert.equal(await link.getAttribute('href'), 'what-changed.en.html');
+  await link.click();
+  await page.waitForURL(/what-changed\.en\.html$/);
+  const items = page.locator('.correction');
+  assert.equal(await items.count(), latest.length, 'one item per correction of the latest date');
+  const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  for (const part of ['Was: 21 Mt. Now: 11 Mt.', 'Was: US$260/kg. Now: US$257/kg.', 'Was: 3,926 ppm TREO. Now: 3,292 ppm TREO.']) {
+    assert.ok(text.includes(part), `the list says "${part}": ${text}`);
+  }
+  for (const r of latest) assert.ok(text.includes(r.why_en.slice(0, 40)), `why for ${r.key}: ${text}`);
+  assert.equal(await page.locator('script').count(), 0, 'the page runs no script');
+  // And back to the explorer.
+  await page.locator('main > p:last-child a').click();
+  await ready(page);
+  assertClean(opened);
+});
+
+test('Footer in Chinese: 数据更正（n） leads to the list in Chinese (原为/现为); in an embed it opens beside the article', TIMEOUT, async (t) => {
+  const latest = latestCorrections();
+  const opened = await open(t, '/?lang=zh');
+  const { page } = opened;
+  const link = page.locator('.site-footer a.what-changed');
+  assert.equal((await link.textContent()).trim(), `数据更正（${latest.length}）`);
+  assert.equal(await link.getAttribute('href'), 'what-changed.zh.html');
+  const res = await fetch(app.url('/what-changed.zh.html'));
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.ok(html.includes('原为：2100万吨；现为：1100万吨。'), 'the Chinese list');
+  assert.ok(html.includes('<html lang="zh-Hans">'));
+  assertClean(opened);
+
+  const embed = await open(t, '/?view=exports&embed=1');
+  const inFrame = embed.page.locator('.embed-footer a.what-changed');
+  assert.equal(await inFrame.getAttribute('target'), '_blank', 'an embed opens the list beside the article');
+  assert.equal((await inFrame.textContent()).trim(), `What changed (${latest.length})`);
+  assertClean(embed);
 });

@@ -97,8 +97,8 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
 <p class=\"status\" role=\"status\"></p></div>\
 <section class=\"claims\"><h2 class=\"claims-heading\"><button type=\"button\" id=\"copy-claims-toggle\" aria-expanded=\"false\">{claims}</button></h2></section>\
 <footer class=\"site-footer\"><p>{sources}</p><ul>{links}</ul><p class=\"fine\">{method}</p>\
-<p class=\"fine data-as-of\">{as_of}</p></footer>\
-<footer class=\"embed-footer\"><span>{usgs} · {customs}</span><span class=\"data-as-of\">{as_of}</span>\
+<p class=\"fine\"><span class=\"data-as-of\">{as_of}</span>{changed}</p></footer>\
+<footer class=\"embed-footer\"><span>{usgs} · {customs}</span><span><span class=\"data-as-of\">{as_of}</span>{changed_embed}</span>\
 <a href=\"{slug}-{code}.html\" target=\"_blank\" rel=\"noopener\">{full} ↗</a></footer>\
 <p id=\"copy-status\" class=\"visually-hidden\" role=\"status\" data-busy=\"{loading}\"></p></div>",
         actions = escape(t.actions_label),
@@ -112,6 +112,8 @@ pub fn page(d: &Dataset, view: View, lang: Lang) -> (String, Vec<String>) {
         sources = escape(t.footer_sources),
         method = escape(t.footer_method),
         as_of = escape(&data_as_of_text(lang, t)),
+        changed = crate::corrections::link_html(lang, t, false),
+        changed_embed = crate::corrections::link_html(lang, t, true),
         usgs = escape(t.footer_usgs),
         customs = escape(t.footer_customs),
         slug = view.slug(),

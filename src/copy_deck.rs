@@ -9,7 +9,7 @@ use crate::charts::{svg_texts, LIGHT};
 use crate::claims;
 use crate::data::dataset;
 use crate::figure::{publisher_name, table_lines, Figure};
-use crate::i18n::{strings, Lang, Strings};
+use crate::i18n::{strings, CorrectionsTexts, Lang, Strings};
 use crate::url::Query;
 use crate::views::View;
 
@@ -57,6 +57,50 @@ fn figure(f: &Figure, lang: Lang, t: &Strings) -> Vec<String> {
             publisher_name(d, s.publisher, lang),
             t.citation_comma,
             s.date
+        ));
+    }
+    out.push(String::new());
+    out
+}
+
+/// The footer's "What changed" with the list it opens (the same as its page), and the line a
+/// frozen copy prints when newer data exists, with and without corrections, for an example date.
+fn what_changed(lang: Lang, t: &Strings) -> Vec<String> {
+    let d = dataset();
+    let w: &CorrectionsTexts = crate::i18n::Embedded::of(lang);
+    let mut out = vec![
+        format!(
+            "### {}",
+            crate::corrections::label(t).unwrap_or_else(|| t.what_changed.to_string())
+        ),
+        String::new(),
+        format!("**{}**", w.what_changed_title),
+        String::new(),
+        crate::corrections::list::intro(d, lang, w),
+        String::new(),
+    ];
+    for [figure, values, why] in crate::corrections::list::lines(d, lang, t, w) {
+        out.push(format!(
+            "- **{figure}**{}{}",
+            t.colon,
+            crate::i18n::then(&values, &why)
+        ));
+    }
+    out.push(String::new());
+    // The deck's own words: where the line shows.
+    out.push("In a pinned copy, when newer data exists:".to_string());
+    for corrections in [0, 2] {
+        let example = crate::data::CurrentData {
+            version: "0badcafe".into(),
+            as_of: "2027-01".into(),
+            corrections,
+        };
+        out.push(format!(
+            "- {}{}{}{}",
+            crate::shell::footer::newer_data_text(&example, lang, t),
+            t.colon,
+            t.newer_data_link,
+            t.full_stop
         ));
     }
     out.push(String::new());
@@ -124,13 +168,19 @@ pub fn deck() -> String {
             ));
         }
         out.push(String::new());
+        out.extend(what_changed(lang, t));
         out.push("### Catalogue (every text, by field)".to_string());
         out.push(String::new());
         for (field, text) in t.texts() {
             out.push(format!("- `{field}`: {text}"));
         }
-        // The views' own texts, which travel with their rows.
-        for (part, fields) in View::ALL.iter().filter_map(|v| v.own_texts(lang)) {
+        // The views' own texts, which travel with their rows, and those of the list of what changed
+        // (its own page).
+        let parts = View::ALL
+            .iter()
+            .filter_map(|v| v.own_texts(lang))
+            .chain([crate::views::part_texts::<CorrectionsTexts>(lang)]);
+        for (part, fields) in parts {
             for (field, texts) in fields {
                 for text in texts {
                     out.push(format!("- `{part}.{field}`: {text}"));

@@ -48,6 +48,8 @@ macro_rules! catalogue_part {
         impl $crate::i18n::TextPart for $name {
             const NAME: &'static str = $key;
             fn fields(&'static self) -> Vec<(&'static str, &'static [&'static str])> {
+                // A part may have no list (the corrections' has none).
+                #[allow(unused_mut)]
                 let mut all = vec![$((stringify!($field), std::slice::from_ref(&self.$field)),)*];
                 $(all.push((stringify!($list), self.$list));)*
                 all

@@ -4,8 +4,8 @@
 //! Data flows one way, and no module imports one that imports it back:
 //! `data` (the dataset and its derived figures) → `url` (what the reader chose) → `figure` (what a
 //! view shows, with `charts`) → `context` (shared reader state) → `components` → `views` (the
-//! registry and one folder per view) → `claims`, `newsroom` → `shell` (the page). See
-//! docs/architecture.md.
+//! registry and one folder per view) → `claims`, `corrections`, `newsroom` → `shell` (the page).
+//! See docs/architecture.md.
 
 /// Calls a function marked `#[wasm_split]` (code fetched on demand, see components/on_demand.rs):
 /// in the split build the mark makes it async, without the split it stays a plain call.
@@ -27,6 +27,7 @@ pub mod context;
 pub mod copy;
 #[cfg(test)]
 mod copy_deck;
+pub mod corrections;
 pub mod data;
 pub mod figure;
 pub mod format;

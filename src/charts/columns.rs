@@ -20,7 +20,8 @@ pub struct Column {
     pub label: String,
     /// Side by side; each group is one stack. Empty groups leave their slot empty.
     pub groups: Vec<Vec<Segment>>,
-    /// Shown in place of the column when it has no segment ("not published").
+    /// Shown in place of the column when it has no segment ("not published"); in a column that
+    /// has some, in place of each empty group (one series of a grouped chart missing that month).
     pub gap: Option<String>,
     /// The gap's datum, so a reader can land on it and hear why it is empty.
     pub gap_datum: Option<usize>,
@@ -160,8 +161,12 @@ pub fn draw(
             let inner = (slot * 4 / 5).max(3);
             let group_w = (inner / groups).max(2);
             let mut any = false;
+            let filled = column.groups.iter().any(|g| !g.is_empty());
             for (gi, group) in column.groups.iter().enumerate() {
                 let gx = left + (slot - inner) / 2 + gi as i32 * group_w;
+                if filled && group.is_empty() {
+                    marks.extend(group_gap(area, palette, column, (gx, group_w), (top, base)));
+                }
                 let mut bottom = 0.0;
                 for seg in group {
                     any = true;
@@ -241,6 +246,30 @@ pub fn draw(
         }
     });
     Drawn { svg, height, marks }
+}
+
+/// One series missing beside another that has a figure: the gap's word up the empty group's slot
+/// where it fits (as for a whole column, see `draw`), and its mark, so the keyboard and the pointer
+/// land on it and the readout says why.
+fn group_gap(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    palette: &Palette,
+    column: &Column,
+    (gx, group_w): (i32, i32),
+    (top, base): (i32, i32),
+) -> Option<Mark> {
+    if let Some(gap) = column.gap.as_ref().filter(|_| f64::from(group_w) >= SMALL) {
+        let style = font(SMALL, palette.muted, HPos::Left, VPos::Center)
+            .transform(FontTransform::Rotate270);
+        let _ = area.draw(&Text::new(gap.clone(), (gx + group_w / 2, base - 6), style));
+    }
+    column.gap_datum.map(|datum| Mark {
+        x: gx,
+        y: top,
+        w: group_w,
+        h: base - top,
+        datum,
+    })
 }
 
 fn legend_item_width(name: &str) -> i32 {
@@ -349,6 +378,67 @@ mod tests {
         assert!(!svg_texts(&narrow.svg).contains(&"no figure".to_string()));
         let wide = draw(&chart, 720, &LIGHT, None, &|v| format!("{v}"));
         assert!(svg_texts(&wide.svg).contains(&"no figure".to_string()));
+    }
+
+    #[test]
+    fn a_series_missing_beside_another_is_a_labelled_gap_in_its_own_slot() {
+        let mut april = column(
+            "A",
+            vec![vec![seg(4_784.8, 0, 0)], vec![]],
+            Some("no figure"),
+        );
+        april.gap_datum = Some(1);
+        let chart = Columns {
+            columns: vec![
+                april,
+                column(
+                    "M",
+                    vec![vec![seg(5_864.6, 0, 2)], vec![seg(1_238.0, 1, 3)]],
+                    None,
+                ),
+            ],
+            series: vec![
+                Series {
+                    name: "Rare earths".into(),
+                    hollow: true,
+                },
+                Series {
+                    name: "Magnets".into(),
+                    hollow: false,
+                },
+            ],
+            axis_label: "t".into(),
+            periods: Vec::new(),
+        };
+        let drawn = draw(&chart, 640, &LIGHT, None, &|v| format!("{v}"));
+        assert!(svg_texts(&drawn.svg).contains(&"no figure".to_string()));
+        let gap = drawn
+            .marks
+            .iter()
+            .find(|m| m.datum == 1)
+            .expect("the gap's mark");
+        let headline = drawn
+            .marks
+            .iter()
+            .find(|m| m.datum == 0)
+            .expect("April's bar");
+        let may = drawn
+            .marks
+            .iter()
+            .find(|m| m.datum == 2)
+            .expect("May's rare earths");
+        let magnets = drawn
+            .marks
+            .iter()
+            .find(|m| m.datum == 3)
+            .expect("May's magnets");
+        assert!(
+            gap.x > headline.x,
+            "in the second group's slot, after the bar beside it"
+        );
+        assert_eq!((gap.x - headline.x, gap.w), (magnets.x - may.x, magnets.w));
+        // Both columns of May are bars; April's one bar and its gap: four marks, three bars.
+        assert_eq!(drawn.marks.len(), 4);
     }
 
     #[test]

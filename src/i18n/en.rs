@@ -147,6 +147,10 @@ catalogue! {
         switch_lang_label: "阅读中文版",
         open_full: "Open the full explorer",
         data_as_of: "Data as of {date} · version {version}",
+        what_changed: "What changed",
+        newer_data: "Newer data is available (as of {date})",
+        newer_data_corrected: "Newer data is available (as of {date}), with corrections to published figures",
+        newer_data_link: "see the current version",
         settings_label: "Display settings",
         view_failed: "This view could not be loaded. Check the connection and try again.",
         retry: "Try again",
@@ -292,10 +296,28 @@ catalogue_part! {
             monthly_table_caption: "China's rare earth exports by month and year to date",
             note_monthly: "A month without a figure of its own is a gap; January and February are released together.",
             see_prices: "Why the value fell: oxide prices, year by year",
+            magnets: "Magnets",
+            series_rare_earths: "Rare earths (headline customs figure)",
+            series_magnets: "Magnets (detailed customs data)",
+            rare_earths_short: "rare earths",
+            magnets_short: "magnets",
+            month_series: "{month}, {series}",
+            next_item: "; ",
+            magnets_summary: "China's rare-earth magnet exports fell to {low} in {low_month}, {low_change} on {low_previous}, after the export controls of {controls}; over {year} they came to {magnets_year}, {magnets_change} on {previous}, while the headline customs figure for rare earths came to {headline_year}, {headline_change}.",
+            magnets_alt: "Pairs of columns by month, {from} to {to}, on one axis in tonnes of product: rare earths for {headline}; magnets for {magnets}. The other months are gaps.",
+            magnets_table_caption: "China's exports of rare earths and of rare-earth magnets, by month and year to date",
+            gaps_of: "{series} in {months}",
+            note_magnets_lines: "Two customs lines, never added together: “rare earths” is the line customs publishes early each month in its preliminary figures (the sources do not name its tariff lines); “magnets” is rare-earth permanent magnets in customs' detailed data, released around the 20th of the next month, as Reuters compiles them (the sources do not name that tariff line either). Both are tonnes of product, not of oxide.",
+            note_magnets_products: "Bloomberg's own sum of customs' wider “rare-earth products” category, about 90 % magnets in early 2025, is a different measure: it is not shown here and never compared with either line.",
+            note_magnets_together: "Customs gives the rare-earths line for January and February as one figure, so those months have no column of their own; their readouts give it.",
+            note_magnets_not_found: "No figure was found for these months, shown as gaps, not zeros: {list}.",
+            note_magnets_changes: "Changes are as each report states them, on the same month a year earlier or on the month before; none is computed here.",
+            note_magnets_destinations: "The table gives magnets by destination for the United States, Germany, Japan and India in the months a report names them; the CSV download has every destination reported.",
         }
         lists {
             exports_table_headers: &["Period", "Volume (t of product)", "Volume change", "Value", "Value change", "Average price", "Used in chart", "Source"],
             monthly_table_headers: &["Period", "Volume (t of product)", "On a year earlier", "On the month before", "Average price", "Source"],
+            magnets_table_headers: &["Period", "Rare earths (t of product)", "Rare earths, on a year earlier", "Rare earths, on the month before", "Magnets (t of product)", "Magnets, on a year earlier", "Magnets, on the month before", "Magnets by destination", "Source"],
         }
     }
 }
@@ -326,6 +348,23 @@ catalogue_part! {
         }
         lists {
             prices_table_headers: &["Year", "Price (US$/kg)", "USGS estimate", "Change on the year before (computed)", "Source"],
+        }
+    }
+}
+
+catalogue_part! {
+    /// The list of what changed in this data (the footer's "What changed"), and its page.
+    EN_CORRECTIONS: CorrectionsTexts = "corrections" {
+        texts {
+            what_changed_title: "What changed in this version of the data",
+            what_changed_intro: "On {date} we changed the figures below, which readers may have seen before: what each was, what it is now, and why.",
+            was_now: "Was: {old}. Now: {new}.",
+            kind_source_revised: "Revised by its publisher",
+            kind_our_error: "Our error, corrected",
+            kind_reattributed: "Credited to the publication it came from",
+            back_to_explorer: "Back to the explorer",
+        }
+        lists {
         }
     }
 }

@@ -3,7 +3,7 @@
 //! 增减写作“较上年增长5.9%”；各机构用其中文名称；美国地质调查局的年度报告统一称“美国地质调查局《矿产品概要》（2026年版）”。
 
 #[cfg_attr(feature = "split", allow(unused_imports))]
-use super::{DiscoveriesTexts, ExportsTexts, PricesTexts, QuotasTexts, Strings};
+use super::{CorrectionsTexts, DiscoveriesTexts, ExportsTexts, PricesTexts, QuotasTexts, Strings};
 
 /// What the data says of a publication in its title, where it gives no headline or not the
 /// publication's own ("(headline not seen)"), as Chinese copy says it (`figure::source_title`).
@@ -180,6 +180,10 @@ pub static ZH: Strings = Strings {
     switch_lang_label: "Read in English",
     open_full: "打开完整版",
     data_as_of: "数据截至{date} · 版本{version}",
+    what_changed: "数据更正",
+    newer_data: "已有更新的数据（截至{date}）",
+    newer_data_corrected: "已有更新的数据（截至{date}），其中更正了已发布的数字",
+    newer_data_link: "查看最新版本",
     settings_label: "显示设置",
     view_failed: "无法加载此视图。请检查网络连接后重试。",
     retry: "重试",
@@ -305,8 +309,26 @@ catalogue_part_zh!(ZH_EXPORTS: ExportsTexts, crate::i18n::EN_EXPORTS = {
     monthly_table_caption: "中国稀土月度及年初至今出口",
     note_monthly: "没有单月数字的月份为空缺；1月和2月数据合并发布。",
     see_prices: "出口额为何下降：历年氧化物价格",
+    magnets: "磁体",
+    series_rare_earths: "稀土（海关“稀土”项）",
+    series_magnets: "稀土永磁体（海关详细数据）",
+    rare_earths_short: "稀土",
+    magnets_short: "稀土永磁体",
+    month_series: "{month}{series}",
+    next_item: "；",
+    magnets_summary: "{controls}出口管制实施后，中国稀土永磁体出口量于{low_month}降至{low}，较{low_previous}{low_change}；{year}全年为{magnets_year}，较{previous}{magnets_change}，而海关“稀土”项出口量为{headline_year}，较{previous}{headline_change}。",
+    magnets_alt: "按月成对排列的柱条，{from}至{to}，同一纵轴，单位为产品吨：稀土柱条为{headline}；稀土永磁体柱条为{magnets}。其余月份为空缺。",
+    magnets_table_caption: "中国稀土及稀土永磁体月度与年初至今出口",
+    gaps_of: "{series}：{months}",
+    note_magnets_lines: "两组数字是海关的两个不同项目，从不相加：“稀土”为海关每月上旬公布的初步数据中的一项（报道未列明所含税则号）；“稀土永磁体”为海关次月20日前后公布的详细数据中的稀土永磁体，由路透社整理（报道同样未列明税则号）。两者均为产品实物吨数，并非稀土氧化物吨数。",
+    note_magnets_products: "彭博社自行加总的海关“稀土产品”大类（2025年初约九成为磁体）是另一口径，本图不予列出，也不与上述两组数字比较。",
+    note_magnets_together: "海关将1月和2月的“稀土”项合并公布，故这两个月没有单独的柱条，合并数字见读数。",
+    note_magnets_not_found: "以下月份未找到数字，显示为空缺而非零：{list}。",
+    note_magnets_changes: "增减幅度均按各报道所述（同比或环比），本站未作计算。",
+    note_magnets_destinations: "表格按目的地列出对美国、德国、日本和印度的稀土永磁体出口量（仅限报道提及的月份）；CSV下载文件含所有报道提及的目的地。",
     exports_table_headers: &["时段", "出口量（产品实物重量）", "出口量增减", "出口额", "出口额增减", "平均单价", "图表采用", "来源"],
     monthly_table_headers: &["时段", "出口量（产品实物重量）", "同比", "环比", "平均单价", "来源"],
+    magnets_table_headers: &["时段", "稀土出口量（产品实物重量）", "稀土同比", "稀土环比", "稀土永磁体出口量（产品实物重量）", "永磁体同比", "永磁体环比", "永磁体按目的地", "来源"],
 });
 
 catalogue_part_zh!(ZH_PRICES: PricesTexts, crate::i18n::EN_PRICES = {
@@ -330,4 +352,14 @@ catalogue_part_zh!(ZH_PRICES: PricesTexts, crate::i18n::EN_PRICES = {
     note_prices_trend_estimate: "；美国地质调查局对{year}年的估计值较{last_year}年{change}",
     note_prices_exports: "{year}年中国稀土出口量增加，出口额却下降（见“出口”）。",
     prices_table_headers: &["年份", "价格（美元/千克）", "美国地质调查局估计值", "较上年增减（本站计算）", "来源"],
+});
+
+catalogue_part_zh!(ZH_CORRECTIONS: CorrectionsTexts, crate::i18n::EN_CORRECTIONS = {
+    what_changed_title: "本版数据的更正",
+    what_changed_intro: "{date}，我们更改了以下读者此前可能见过的数字，并列出每个数字的原值、现值及更改原因。",
+    was_now: "原为：{old}；现为：{new}。",
+    kind_source_revised: "发布方修订",
+    kind_our_error: "本站录入错误，已更正",
+    kind_reattributed: "更正出处",
+    back_to_explorer: "返回数据探索页面",
 });

@@ -148,7 +148,7 @@ impl View {
             View::Exports => vec![
                 (
                     String::new(),
-                    exports::figure::annual(d, &Params::read(q, w), lang, t, texts(lang)),
+                    exports::first_chart(d, &Params::read(q, w), lang, t, texts(lang)),
                 ),
                 (
                     exports::figure::monthly_title(d, lang, texts(lang)),
@@ -169,7 +169,7 @@ impl View {
             View::Reserves => reserves::figure::csv(d, &Params::read(q, w)),
             View::Discoveries => discoveries::figure::csv(d, &Params::read(q, w)),
             View::Quotas => quotas::figure::csv(d, &Params::read(q, w)),
-            View::Exports => exports::figure::annual_csv(d),
+            View::Exports => exports::csv(d, &Params::read(q, w)),
             View::Prices => prices::figure::csv(d, &Params::read(q, w)),
         }
     }
@@ -190,15 +190,12 @@ impl View {
     /// (`i18n::TextPart`) instead of in the first download; with the part's name.
     #[cfg(not(feature = "split"))]
     pub fn own_texts(self, lang: Lang) -> Option<(&'static str, Vec<NamedField>)> {
-        fn of<T: Embedded>(lang: Lang) -> (&'static str, Vec<NamedField>) {
-            (T::NAME, T::of(lang).fields())
-        }
         match self {
             View::Reserves => None,
-            View::Discoveries => Some(of::<DiscoveriesTexts>(lang)),
-            View::Quotas => Some(of::<QuotasTexts>(lang)),
-            View::Exports => Some(of::<ExportsTexts>(lang)),
-            View::Prices => Some(of::<PricesTexts>(lang)),
+            View::Discoveries => Some(part_texts::<DiscoveriesTexts>(lang)),
+            View::Quotas => Some(part_texts::<QuotasTexts>(lang)),
+            View::Exports => Some(part_texts::<ExportsTexts>(lang)),
+            View::Prices => Some(part_texts::<PricesTexts>(lang)),
         }
     }
 
@@ -227,7 +224,7 @@ impl View {
             ],
             View::Discoveries => &["country=Sweden", "basis=expected-additional-resource"],
             View::Quotas => &["quota=split", "quota=batches"],
-            View::Exports => &["show=value", "show=unit-value"],
+            View::Exports => &["show=value", "show=unit-value", "show=magnets"],
             View::Prices => &["oxide=nd", "oxide=pr", "oxide=dy", "oxide=tb"],
         }
     }
@@ -257,7 +254,7 @@ impl View {
     }
 }
 
-/// The texts of every part loaded on demand, for the rows file.
+/// The texts of every part loaded on demand, for the rows file: each view's after the first.
 #[cfg(not(feature = "split"))]
 pub fn text_parts() -> Vec<PartTexts> {
     let fields = |named: Vec<NamedField>| named.into_iter().map(|(_, f)| f).collect();
@@ -271,9 +268,15 @@ pub fn text_parts() -> Vec<PartTexts> {
         .collect()
 }
 
+/// A catalogue part's texts in `lang`, by field name, with the part's name.
+#[cfg(not(feature = "split"))]
+pub fn part_texts<T: Embedded>(lang: Lang) -> (&'static str, Vec<NamedField>) {
+    (T::NAME, T::of(lang).fields())
+}
+
 /// A field of a catalogue part: its name, and its text (as a list of one) or its list.
 #[cfg(not(feature = "split"))]
-type NamedField = (&'static str, &'static [&'static str]);
+pub type NamedField = (&'static str, &'static [&'static str]);
 
 /// The order parameters are written in: the view, each view's own in tab order, then the page's.
 pub fn url_order() -> Vec<&'static str> {
@@ -415,7 +418,14 @@ mod tests {
             View::ALL.len() - 1,
             "every view after the first"
         );
-        for (name, [en, zh]) in parts {
+        // The list of what changed is a page of its own, built natively: the same checks.
+        let fields = |named: Vec<NamedField>| named.into_iter().map(|(_, f)| f).collect();
+        let corrections = (
+            <crate::i18n::CorrectionsTexts as crate::i18n::TextPart>::NAME,
+            [Lang::En, Lang::Zh]
+                .map(|lang| fields(part_texts::<crate::i18n::CorrectionsTexts>(lang).1)),
+        );
+        for (name, [en, zh]) in parts.into_iter().chain([corrections]) {
             assert_eq!(en.len(), zh.len(), "{name}");
             for (e, z) in en.iter().zip(&zh) {
                 assert_eq!(e.len(), z.len(), "{name}: a list of as many items");

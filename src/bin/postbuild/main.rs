@@ -14,7 +14,9 @@
 //!    preview's tags naming its card, the first view's in English as `index.html` (`copies`);
 //! 7. draws every view's default chart in both languages into `static/`, as SVG and PNG, and its
 //!    link preview card (`static_images`, rasterised by `preview`);
-//! 8. last, copies all of it into `v/<data version>/` for embeds that pin this data (`versions`).
+//! 8. writes the list of what changed in this data as a page per language (`what_changed`);
+//! 9. last, copies all of it into `v/<data version>/` for embeds that pin this data, and says at the
+//!    top which data is current, for those copies to read (`versions`).
 //!
 //! A native program: it uses the library's own figures and drawing code.
 
@@ -28,6 +30,7 @@ mod static_images;
 mod story;
 mod versions;
 mod wasm_sections;
+mod what_changed;
 
 use std::path::Path;
 use std::{env, fs, path::PathBuf, process::ExitCode};
@@ -63,7 +66,9 @@ fn run(dir: &Path) -> Result<(), String> {
     let html = story::write(html)?;
     let html = head::write(dir, &html, rows.as_deref(), &loader)?;
     let html = copies::write(dir, &html)?;
+    what_changed::write(dir, &html)?;
     fs::write(&index_path, html).map_err(|e| format!("{}: {e}", index_path.display()))?;
     static_images::write(dir, &preview::Rasteriser::new()?)?;
-    versions::write(dir)
+    versions::write(dir)?;
+    versions::write_current(dir)
 }

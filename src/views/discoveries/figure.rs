@@ -150,7 +150,7 @@ fn size_words(f: &Discovery, lang: Lang, t: &Strings) -> String {
 
 /// A grade as the source gives it ("3,196 ppm TREO"), in Chinese as a desk writes it: no
 /// separator, the oxide basis in brackets ("3196 ppm（TREO）", "约0.4%（TREO）").
-fn grade_text(grade: &str, lang: Lang) -> String {
+pub fn grade_text(grade: &str, lang: Lang) -> String {
     match lang {
         Lang::En => grade.to_string(),
         Lang::Zh => {

@@ -45,7 +45,7 @@ fn value_usd(e: &ExportYear) -> Option<f64> {
 
 /// A change as a readout gives it: "+6 % on 2023", with ", computed here" where no report states
 /// it and it was worked out from the two volumes.
-fn change_words(c: Change, previous: &str, lang: Lang, t: &Strings) -> String {
+pub(super) fn change_words(c: Change, previous: &str, lang: Lang, t: &Strings) -> String {
     let mut s = fill(
         t.change_on,
         &[
@@ -59,7 +59,7 @@ fn change_words(c: Change, previous: &str, lang: Lang, t: &Strings) -> String {
     s
 }
 
-fn dash(v: Option<String>) -> String {
+pub(super) fn dash(v: Option<String>) -> String {
     v.unwrap_or_else(|| "–".into())
 }
 
@@ -93,7 +93,9 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
     for year in years(d) {
         let e = preferred_export(d, year, 12);
         let value = e.and_then(|e| match measure {
-            Measure::Volume => e.volume_t,
+            // Magnets are drawn by month (the view's `first_chart` picks that chart for the
+            // measure); should one reach here, it shows the headline tonnage.
+            Measure::Volume | Measure::Magnets => e.volume_t,
             Measure::Value => value_usd(e),
             Measure::UnitValue => export_average_price(e).map(|(v, _)| v),
         });
@@ -107,7 +109,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
         match (e, value) {
             (Some(e), Some(v)) => {
                 let figure = match measure {
-                    Measure::Volume => tonnes(v, lang),
+                    Measure::Volume | Measure::Magnets => tonnes(v, lang),
                     Measure::Value => usd_millions(v, lang),
                     Measure::UnitValue => per_tonne(v, lang, w),
                 };
@@ -199,7 +201,9 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
         .collect();
 
     let (series_name, axis, ticks) = match measure {
-        Measure::Volume => (w.export_volume, w.axis_export_volume, Ticks::Tonnes),
+        Measure::Volume | Measure::Magnets => {
+            (w.export_volume, w.axis_export_volume, Ticks::Tonnes)
+        }
         Measure::Value => (w.export_value, w.axis_export_value, Ticks::UsdMillions),
         Measure::UnitValue => (w.unit_value, w.axis_unit_value, Ticks::Usd),
     };
@@ -472,7 +476,7 @@ fn preferred_note(d: &Dataset, lang: Lang, w: &ExportsTexts) -> Option<String> {
 }
 
 /// A `YYYY-MM` key as (year, month).
-fn year_month(key: &str) -> Option<(u16, u8)> {
+pub(super) fn year_month(key: &str) -> Option<(u16, u8)> {
     let (y, m) = key.split_once('-')?;
     let month: u8 = m.parse().ok()?;
     (1..=12)
@@ -635,7 +639,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
 
 /// Why a month has no bar: released only together with the next or previous month (January and
 /// February), or not reported on its own.
-fn gap_readout(
+pub(super) fn gap_readout(
     d: &Dataset,
     key: &str,
     name: &str,

@@ -2,11 +2,12 @@
 //! Its code comes on demand, with the rows it reads.
 
 pub mod figure;
+pub mod magnets;
 pub mod state;
 
 use leptos::prelude::*;
 
-use self::figure::{annual, monthly, monthly_title};
+use self::figure::{annual, annual_csv, monthly, monthly_title};
 use self::state::{Measure, State, MEASURES};
 use crate::components::controls::{choices, picked, Choice, Segmented};
 use crate::components::figure_view::FigureView;
@@ -25,7 +26,32 @@ fn measures_offered(w: &ExportsTexts) -> Vec<Choice> {
         Measure::Volume => w.export_volume,
         Measure::Value => w.export_value,
         Measure::UnitValue => w.unit_value,
+        Measure::Magnets => w.magnets,
     })
+}
+
+/// The chart the measure control changes: the yearly columns in the measure asked, or magnet
+/// exports month by month beside the headline tonnage.
+pub fn first_chart(
+    d: &crate::data::Dataset,
+    s: &State,
+    lang: crate::i18n::Lang,
+    t: &crate::i18n::Strings,
+    w: &ExportsTexts,
+) -> crate::figure::Figure {
+    match s.measure {
+        Measure::Magnets => magnets::figure(d, lang, t, w),
+        _ => annual(d, s, lang, t, w),
+    }
+}
+
+/// The figures the measure control shows, for a spreadsheet (the download): every yearly
+/// report, or the magnet and headline months.
+pub fn csv(d: &crate::data::Dataset, s: &State) -> crate::figure::Csv {
+    match s.measure {
+        Measure::Magnets => magnets::csv(d),
+        _ => annual_csv(d),
+    }
 }
 
 /// The view at its default state as the build-time copy prints it (`ExportsView`'s markup).
@@ -50,7 +76,7 @@ pub fn copy(
             &measures_offered(w),
             name_of(&MEASURES, s.measure)
         ),
-        figure_html(&annual(d, &s, lang, t, w), &key(0), d, lang, t, css),
+        figure_html(&first_chart(d, &s, lang, t, w), &key(0), d, lang, t, css),
         view_link_html("prices", lang, w.see_prices),
         crate::html::escape(&monthly_title(d, lang, w)),
         figure_html(&monthly(d, lang, t, w), &key(1), d, lang, t, css),
@@ -65,7 +91,7 @@ fn ExportsView() -> impl IntoView {
     let d = full_dataset();
     let state = ctx.params::<State>();
     let annual =
-        Memo::new(move |_| state.with(|s| annual(d, s, ctx.lang.get(), ctx.strings(), w())));
+        Memo::new(move |_| state.with(|s| first_chart(d, s, ctx.lang.get(), ctx.strings(), w())));
     // Downloads and citations take the yearly figures, the ones the control changes.
     ctx.show_figure(SLUG, annual);
     let monthly = Memo::new(move |_| monthly(d, ctx.lang.get(), ctx.strings(), w()));
