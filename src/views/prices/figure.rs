@@ -380,6 +380,31 @@ mod tests {
     }
 
     #[test]
+    fn the_words_name_every_price_assessor_the_rows_credit() {
+        // MCS 2026's heavy chapter averages Argus and Asian Metal for Dy and Tb from 2024: no
+        // summary may credit Argus alone, and the note names both wherever a row does.
+        let heavy = dataset()
+            .prices
+            .iter()
+            .any(|p| p.sources.contains("usgs-mcs-2026-heavy"));
+        assert!(heavy, "the data has rows from the heavy chapter");
+        for (lang, t, w, name) in [
+            (Lang::En, &EN, &EN_PRICES, "Asian Metal"),
+            (Lang::Zh, &ZH, &ZH_PRICES, "亚洲金属网"),
+        ] {
+            assert!(w.note_prices_unit.contains(name), "{}", w.note_prices_unit);
+            for (_, oxide) in OXIDES {
+                let f = figure(dataset(), &State { oxide }, lang, t, w);
+                assert!(
+                    !f.summary.contains("Argus"),
+                    "a summary credits one assessor: {}",
+                    f.summary
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_high_the_year_before_is_said_once() {
         let f = figure(dataset(), &state("?oxide=tb"), Lang::En, &EN, &EN_PRICES);
         assert_eq!(f.summary.matches("US$2,051/kg").count(), 1, "{}", f.summary);
