@@ -131,9 +131,11 @@ test('dist/embed.js: public/embed.js with public/embed-heights.json written into
 // ---------------------------------------------------------------------------
 // 3. Versions.
 
-test('v/<version>/ is a copy of every file of the build', TIMEOUT, () => {
+test('v/<version>/ is a copy of every file of the build but the site\'s data-version.json', TIMEOUT, () => {
   const v = version();
-  const root = files(DIST, 'v');
+  // data-version.json says which data is current: the site's, read by the frozen copies at ../../.
+  assert.ok(existsSync(join(DIST, 'data-version.json')), 'the build writes data-version.json at its top');
+  const root = files(DIST, 'v').filter((f) => f !== 'data-version.json');
   const copy = files(join(DIST, 'v', v));
   assert.deepEqual(copy, root, `v/${v}/ holds the same files as the build's root`);
   for (const f of root) assert.ok(read(f).equals(read('v', v, f)), `v/${v}/${f} is the root's ${f}`);
@@ -210,8 +212,9 @@ test('a pinned version keeps working while the root has newer data: a foreign pa
   assert.ok(!href.searchParams.has('embed'), `the full explorer, not the embed: ${href}`);
 
   const ours = requests.map((u) => new URL(u)).filter((u) => u.origin === explorer.origin);
+  // All but one: the site's data-version.json, which says newer data exists.
   const outside = ours.filter((u) => !u.pathname.startsWith(`/v/${v}/`)).map((u) => u.pathname);
-  assert.deepEqual(outside, [], `every request of the frame is under /v/${v}/`);
+  assert.deepEqual(outside, ['/data-version.json'], `every request of the frame is under /v/${v}/ but the current data's version`);
   assert.ok(ours.some((u) => ROWS_FILE.test(u.pathname)), 'the views loaded on demand fetched their rows (from the pinned copy)');
   assert.ok(ours.some((u) => WASM_CHUNK.test(u.pathname)), 'the views loaded on demand fetched their code (from the pinned copy)');
   t.diagnostic(`${ours.length} requests, all under /v/${v}/`);
