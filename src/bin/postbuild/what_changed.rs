@@ -24,10 +24,13 @@ pub fn write(dir: &Path, html: &str) -> Result<(), String> {
             .map(str::to_string)
             .ok_or_else(|| format!("index.html has no {start} with {containing}"))
     };
+    // The policy, the stylesheet and the icon of the views' pages (without the icon the browser
+    // asks for /favicon.ico, which no host of the build has).
     let head = format!(
-        "  <meta charset=\"utf-8\">\n  {}\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  {}",
+        "  <meta charset=\"utf-8\">\n  {}\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  {}\n  {}",
         tag("<meta http-equiv=", "Content-Security-Policy")?,
         tag("<link ", "rel=\"stylesheet\"")?,
+        tag("<link ", "rel=\"icon\"")?,
     );
     let d = dataset();
     for lang in LANGS {
@@ -47,7 +50,7 @@ mod tests {
     fn each_page_lists_the_corrections_under_the_views_policy_and_stylesheet() {
         let dir = std::env::temp_dir().join(format!("ree-what-changed-{}", std::process::id()));
         fs::create_dir_all(&dir).expect("a temporary folder");
-        let html = "<head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;\">\n<link rel=\"modulepreload\" href=\"./x.js\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/></head>";
+        let html = "<head><meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;\">\n<link rel=\"modulepreload\" href=\"./x.js\"><link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/><link rel=\"icon\" type=\"image/svg+xml\" href=\"favicon.svg\"></head>";
         write(&dir, html).expect("written");
         let en = fs::read_to_string(dir.join(page_name(Lang::En))).expect("English page");
         let zh = fs::read_to_string(dir.join(page_name(Lang::Zh))).expect("Chinese page");
@@ -58,6 +61,7 @@ mod tests {
         assert!(
             en.contains("<link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/>")
         );
+        assert!(en.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"favicon.svg\">"));
         assert!(
             !en.contains("<script") && !en.contains("modulepreload"),
             "runs nothing"
