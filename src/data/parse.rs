@@ -762,6 +762,7 @@ pub fn validate(d: &Dataset) -> Vec<String> {
     }
     validate_events(d, &mut problems);
     validate_magnets(d, &mut problems);
+    validate_figures_agree(d, &mut problems);
     problems
 }
 
@@ -1031,43 +1032,243 @@ fn validate_magnets(d: &Dataset, problems: &mut Vec<String>) {
 /// ("2.51 million kg" may be 5 t either way). Only rows of one series are ever added, so a
 /// figure of the other series entered as a month breaks the sum and is caught.
 fn year_to_date_mismatch(rows: &[MagnetExport], r: &MagnetExport) -> Option<String> {
+    let same: Vec<Span> = rows
+        .iter()
+        .filter(|m| m.series == r.series && m.destination == r.destination)
+        .filter_map(|m| Some((month_index(m.from)?, month_index(m.to)?, m.volume_t?)))
+        .collect();
     let (from, to, total) = (month_index(r.from)?, month_index(r.to)?, r.volume_t?);
+    let sum = months_add_up(&same, (from, to, total))?;
+    Some(format!(
+        "{:?} {} {}..{}: {total} t, but the earlier year-to-date and the months since add up to {sum} t",
+        r.series, r.destination, r.from, r.to
+    ))
+}
+
+/// A span of months of one series: first and last month (`month_index`) and its tonnage.
+type Span = (u32, u32, f64);
+
+/// For a span of several months, what the latest earlier span from the same month and the single
+/// months since add up to, when that differs from its figure by more than the rounding of the
+/// figures (each may be half its last digit off); without such a span, the single months from
+/// its first. `None` when they agree, or when some month is missing and nothing can be added.
+fn months_add_up(rows: &[Span], (from, to, total): Span) -> Option<f64> {
     if from == to {
         return None;
     }
-    let same = |m: &&MagnetExport| m.series == r.series && m.destination == r.destination;
     let month = |k: u32| {
         rows.iter()
-            .filter(same)
-            .find(|m| month_index(m.from) == Some(k) && month_index(m.to) == Some(k))
-            .and_then(|m| m.volume_t)
+            .find(|&&(f, t, _)| f == k && t == k)
+            .map(|&(_, _, v)| v)
     };
     let mut earlier: Vec<(u32, f64)> = rows
         .iter()
-        .filter(same)
-        .filter(|m| month_index(m.from) == Some(from))
-        .filter_map(|m| Some((month_index(m.to)?, m.volume_t?)))
-        .filter(|&(t, _)| t < to)
+        .filter(|&&(f, t, _)| f == from && t < to && t > f)
+        .map(|&(_, t, v)| (t, v))
         .collect();
     earlier.sort_by_key(|&(t, _)| std::cmp::Reverse(t));
-    for (t, before) in earlier {
-        let months: Option<Vec<f64>> = (t + 1..=to).map(month).collect();
+    // The single first month is an earlier span too, and without any: nothing before it.
+    let starts = earlier
+        .into_iter()
+        .map(|(t, v)| (t + 1, Some(v)))
+        .chain([(from, None)]);
+    for (first, before) in starts {
+        let months: Option<Vec<f64>> = (first..=to).map(month).collect();
         if let Some(months) = months {
-            let sum = before + months.iter().sum::<f64>();
+            let sum = before.unwrap_or(0.0) + months.iter().sum::<f64>();
             let slack: f64 = months
                 .iter()
-                .chain([&before, &total])
+                .chain(before.as_ref())
+                .chain([&total])
                 .map(|&v| rounding_unit(v) / 2.0)
                 .sum();
-            return ((sum - total).abs() > slack).then(|| {
-                format!(
-                    "{:?} {} {}..{}: {total} t, but the earlier year-to-date and the months since add up to {sum} t",
-                    r.series, r.destination, r.from, r.to
-                )
-            });
+            return ((sum - total).abs() > slack + 1e-9).then_some((sum * 10.0).round() / 10.0);
         }
     }
     None
+}
+
+/// Where the figures of a table disagree with each other, which is what a tired editor's slip
+/// looks like: months that do not add up to the year-to-date they belong to, a year-to-date
+/// other than the yearly table's, a stated change that does not follow from the figures it
+/// compares and is not credited as the source's own, or a figure in the wrong unit. Each
+/// message says what to check and how to record what the source really says.
+fn validate_figures_agree(d: &Dataset, problems: &mut Vec<String>) {
+    let months: Vec<Span> = d
+        .exports_monthly
+        .iter()
+        .filter_map(|e| Some((month_index(e.from)?, month_index(e.to)?, e.volume_t?)))
+        .collect();
+    let preferred = |year: u16, months: u8| {
+        d.exports_annual
+            .iter()
+            .find(|e| e.preferred && e.year == year && e.months == months)
+    };
+    for (i, e) in d.exports_monthly.iter().enumerate() {
+        let mut problem =
+            |what: String| problems.push(format!("exports_monthly.csv: row {}: {what}", i + 1));
+        let (Some(from), Some(to)) = (month_index(e.from), month_index(e.to)) else {
+            continue;
+        };
+        let span = |f: u32, t: u32| {
+            d.exports_monthly
+                .iter()
+                .find(|p| month_index(p.from) == Some(f) && month_index(p.to) == Some(t))
+        };
+        if let Some(total) = e.volume_t {
+            if let Some(sum) = months_add_up(&months, (from, to, total)) {
+                problem(format!(
+                    "{}..{} is {total} t, but the months it covers add up to {sum} t: check each month and the year-to-date as customs published them",
+                    e.from, e.to
+                ));
+            }
+            // A year-to-date from January is the yearly table's figure for as many months.
+            let (year, first) = ((from / 12) as u16, from % 12);
+            let count = (to - from + 1) as u8;
+            let yearly = preferred(year, count).and_then(|y| y.volume_t);
+            if let (0, true, Some(yearly)) = (first, to / 12 == from / 12, yearly) {
+                let slack = (rounding_unit(total) + rounding_unit(yearly)) / 2.0;
+                if (total - yearly).abs() > slack + 1e-9 {
+                    problem(format!(
+                        "{}..{} is {total} t, but exports_annual.csv's preferred figure for {year} ({count} months) is {yearly} t: the same customs figure, entered twice",
+                        e.from, e.to
+                    ));
+                }
+            }
+            // A unit slip (10 000 t for 1 000, tonnes for 10 000 t): a single month far from
+            // the single months around it.
+            if from == to {
+                let mut near: Vec<f64> = months
+                    .iter()
+                    .filter(|&&(f, t, _)| f == t && f != from && f.abs_diff(from) <= 12)
+                    .map(|&(_, _, v)| v)
+                    .collect();
+                near.sort_by(f64::total_cmp);
+                if let Some(&median) = near.get(near.len() / 2) {
+                    let ratio = total / median;
+                    if !(0.25..=4.0).contains(&ratio) {
+                        problem(format!(
+                            "{} is {total} t, {ratio:.1} times the months around it ({median} t): check the unit (tonnes, not 10,000 t) and the decimal point",
+                            e.from
+                        ));
+                    }
+                }
+            }
+            let own_words = "leave the change empty and quote the source's own change in the note";
+            if let Some(stated) = e.yoy_pct {
+                let before = span(from - 12, to - 12).and_then(|p| p.volume_t);
+                if let Some(computed) = before.and_then(|b| change_disagrees(stated, total, b)) {
+                    problem(format!("states {stated:+} % on a year earlier, but the figures give {computed:+.2} %: check both, or, if the source compares with another base, {own_words}"));
+                }
+            }
+            if let (Some(stated), true) = (e.mom_pct, from == to) {
+                let before = span(from - 1, to - 1).and_then(|p| p.volume_t);
+                if let Some(computed) = before.and_then(|b| change_disagrees(stated, total, b)) {
+                    problem(format!("states {stated:+} % on the month before, but the figures give {computed:+.2} %: check both, or, if the source compares with another base, {own_words}"));
+                }
+            }
+        }
+        units_fit(e.value, e.value_unit, e.avg_price_usd_t, &mut problem);
+    }
+    for (i, e) in d.exports_annual.iter().enumerate() {
+        let mut problem =
+            |what: String| problems.push(format!("exports_annual.csv: row {}: {what}", i + 1));
+        let before = preferred(e.year.saturating_sub(1), e.months).and_then(|p| p.volume_t);
+        if let (Some(stated), Some(now), Some(before)) = (e.volume_yoy_pct, e.volume_t, before) {
+            if let (Some(computed), "") = (change_disagrees(stated, now, before), e.change_sources)
+            {
+                problem(format!(
+                    "states {stated:+} % on {}, but {now} t on {before} t is {computed:+.2} %: check both, or, if the publication gives its own change on another base, credit it in change_sources (the page then says whose change it is)",
+                    e.year - 1
+                ));
+            }
+        }
+        units_fit(e.value, e.value_unit, e.avg_price_usd_t, &mut problem);
+    }
+    for (i, m) in d.magnets.iter().enumerate() {
+        let (Some(from), Some(to), Some(now)) =
+            (month_index(m.from), month_index(m.to), m.volume_t)
+        else {
+            continue;
+        };
+        let span = |f: u32, t: u32| {
+            d.magnets
+                .iter()
+                .filter(|p| p.series == m.series && p.destination == m.destination)
+                .find(|p| month_index(p.from) == Some(f) && month_index(p.to) == Some(t))
+                .and_then(|p| p.volume_t)
+        };
+        let checks = [
+            (m.yoy_pct, span(from - 12, to - 12), "a year earlier"),
+            (
+                m.mom_pct.filter(|_| from == to),
+                span(from - 1, to - 1),
+                "the month before",
+            ),
+        ];
+        for (stated, before, on) in checks {
+            if let Some(computed) = stated
+                .zip(before)
+                .and_then(|(stated, before)| change_disagrees(stated, now, before))
+            {
+                problems.push(format!(
+                    "magnets.csv: row {}: states {:+} % on {on}, but the figures give {computed:+.2} %: check both, or leave the change empty and quote the source's own in the note",
+                    i + 1,
+                    stated.unwrap_or_default()
+                ));
+            }
+        }
+    }
+    for (i, p) in d.prices.iter().enumerate() {
+        // Oxide prices run from a few to a few thousand dollars a kilogram: a price per tonne or
+        // per gram entered here is off by a thousand.
+        if !(0.5..=20_000.0).contains(&p.usd_per_kg) {
+            problems.push(format!(
+                "prices.csv: row {}: US${} per kg is not an oxide price per kilogram: check the unit (per kg, not per tonne)",
+                i + 1,
+                p.usd_per_kg
+            ));
+        }
+    }
+}
+
+/// The change `stated` (in %) set against the one the two figures give, when they differ by more
+/// than the rounding of the stated change (half its last digit, at most half a point) and of the
+/// figures: the computed change, or `None` when they agree.
+fn change_disagrees(stated: f64, now: f64, before: f64) -> Option<f64> {
+    if before <= 0.0 {
+        return None;
+    }
+    let computed = (now / before - 1.0) * 100.0;
+    let stated_unit = rounding_unit(stated.abs()).min(1.0);
+    let (un, ub) = (rounding_unit(now) / 2.0, rounding_unit(before) / 2.0);
+    let figures = 100.0 * (un / before + now * ub / (before * before));
+    ((computed - stated).abs() > stated_unit / 2.0 + figures + 1e-9).then_some(computed)
+}
+
+/// Values and average prices in the units their columns name: a value in millions (US$68.6
+/// million is `68.6`, not `68600000`), an average export price in US dollars per tonne of
+/// product (thousands, not the few dollars of a price per kilogram).
+fn units_fit(
+    value: Option<f64>,
+    unit: Option<ValueUnit>,
+    avg_price_usd_t: Option<f64>,
+    problem: &mut impl FnMut(String),
+) {
+    if let (Some(v), Some(_)) = (value, unit) {
+        if !(0.1..=100_000.0).contains(&v) {
+            problem(format!(
+                "value {v} is not in millions: write US$68.6 million as 68.6"
+            ));
+        }
+    }
+    if let Some(p) = avg_price_usd_t {
+        if !(500.0..=1_000_000.0).contains(&p) {
+            problem(format!(
+                "avg_price_usd_t {p} is not US dollars per tonne: a price of US$8.83/kg is 8830"
+            ));
+        }
+    }
 }
 
 fn editions(d: &Dataset) -> Vec<u16> {

@@ -315,6 +315,8 @@ fn with(table: &str, text: &'static str) -> Result<Dataset, String> {
         "discoveries" => files.discoveries = text,
         "quotas" => files.quotas = text,
         "exports_annual" => files.exports_annual = text,
+        "exports_monthly" => files.exports_monthly = text,
+        "prices" => files.prices = text,
         "claims" => files.claims = text,
         "events" => files.events = text,
         "magnets" => files.magnets = text,
@@ -791,4 +793,121 @@ fn a_correction_that_drifts_from_the_data_is_refused() {
     let column = FILES.corrections.replacen(",reserves_t,", ",reserve,", 1);
     let err = with("corrections", leak(column)).expect_err("no such column");
     assert!(err.contains("no column `reserve`"), "{err}");
+}
+
+/// `table` with `from` replaced by `to` once (the test fails if `from` is not there).
+fn edited(table: &str, text: &'static str, from: &str, to: &str) -> Result<Dataset, String> {
+    let changed = text.replacen(from, to, 1);
+    assert_ne!(changed, text, "the test edits {table}: `{from}`");
+    with(table, leak(changed))
+}
+
+#[test]
+fn a_month_ten_times_too_large_breaks_the_year_to_date_and_stands_out() {
+    // December 2025 typed as 43,921 t instead of 4,392.1 t.
+    let err = edited(
+        "exports_monthly",
+        FILES.exports_monthly,
+        "2025-12,2025-12,4392.1,",
+        "2025-12,2025-12,43921,",
+    )
+    .expect_err("a unit slip");
+    assert!(
+        err.contains(
+            "2025-01..2025-12 is 62585.2 t, but the months it covers add up to 102114.1 t"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("2025-12 is 43921 t, 7.8 times the months around it"),
+        "{err}"
+    );
+    // The stated changes no longer follow either.
+    assert!(err.contains("states +32 % on a year earlier"), "{err}");
+}
+
+#[test]
+fn a_year_to_date_must_be_the_yearly_tables_figure() {
+    let err = edited(
+        "exports_monthly",
+        FILES.exports_monthly,
+        "2025-01,2025-12,62585.2,",
+        "2025-01,2025-12,62855.2,",
+    )
+    .expect_err("digits swapped");
+    assert!(
+        err.contains("2025-01..2025-12 is 62855.2 t, but the months it covers add up to 62585.2 t"),
+        "{err}"
+    );
+    assert!(
+        err.contains("exports_annual.csv's preferred figure for 2025 (12 months) is 62585.2 t"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_stated_change_must_follow_from_the_figures_or_be_the_sources_own() {
+    // December 2025: +32 % on December 2024's 3,326 t; a tired editor types 23.
+    let err = edited(
+        "exports_monthly",
+        FILES.exports_monthly,
+        "2025-12,2025-12,4392.1,32,-20,",
+        "2025-12,2025-12,4392.1,23,-20,",
+    )
+    .expect_err("a wrong change");
+    assert!(
+        err.contains("exports_monthly.csv: row ")
+            && err.contains("states +23 % on a year earlier, but the figures give +32.05 %"),
+        "{err}"
+    );
+    // Global Times' −12.6 % for 2019 is on another base: credited, it stands; without the credit
+    // the rule asks for one.
+    let err = edited(
+        "exports_annual",
+        FILES.exports_annual,
+        "change from Global Times.\",globaltimes-2021-01-14,",
+        "change from Global Times.\",,",
+    )
+    .expect_err("uncredited");
+    assert!(
+        err.contains("states -12.6 % on 2018, but 46330 t on 53224 t is -12.95 %")
+            && err.contains("credit it in change_sources"),
+        "{err}"
+    );
+    // Within the rounding of the stated figure (+12.9 % for +12.91 %), nothing to say.
+    assert!(parse_dataset(&FILES).is_ok());
+}
+
+#[test]
+fn values_and_prices_in_other_units_are_refused() {
+    let err = edited(
+        "exports_monthly",
+        FILES.exports_monthly,
+        "10468.3,23,,68.6,usd_m,",
+        "10468.3,23,,68600000,usd_m,",
+    )
+    .expect_err("dollars, not millions");
+    assert!(err.contains("value 68600000 is not in millions"), "{err}");
+    let err = edited(
+        "exports_monthly",
+        FILES.exports_monthly,
+        "2025-11,2025-11,5493.9,24.4,26.5,,,,9000,",
+        "2025-11,2025-11,5493.9,24.4,26.5,,,,9,",
+    )
+    .expect_err("per kilogram");
+    assert!(
+        err.contains("avg_price_usd_t 9 is not US dollars per tonne"),
+        "{err}"
+    );
+    let err = edited(
+        "prices",
+        FILES.prices,
+        "dy_oxide,2024,no,257,",
+        "dy_oxide,2024,no,257000,",
+    )
+    .expect_err("per tonne");
+    assert!(
+        err.contains("US$257000 per kg is not an oxide price per kilogram"),
+        "{err}"
+    );
 }

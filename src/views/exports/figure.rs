@@ -819,7 +819,10 @@ mod tests {
         assert!(
             f.readouts
                 .iter()
-                .any(|r| r.starts_with("2015: 34,800 t (+25.62 % on 2014) ·")),
+                // The review's own change: 34,800 t on 27,769 t would be +25.3 %.
+                .any(|r| r.starts_with(
+                    "2015: 34,800 t (+25.62 % on 2014, per Chinese industry publication"
+                )),
             "{:?}",
             f.readouts
         );
