@@ -29,29 +29,7 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
-    let read = |name: &str| {
-        let path = Path::new("data").join(name);
-        let text =
-            fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
-        &*Box::leak(text.into_boxed_str())
-    };
-    let files = parse::Files {
-        sources: read("sources.csv"),
-        reserves: read("reserves.csv"),
-        production: read("production.csv"),
-        discoveries: read("discoveries.csv"),
-        quotas: read("quotas.csv"),
-        quota_batches: read("quota_batches.csv"),
-        exports_annual: read("exports_annual.csv"),
-        exports_monthly: read("exports_monthly.csv"),
-        prices: read("prices.csv"),
-        claims: read("claims.csv"),
-        countries: read("countries.csv"),
-        publishers: read("publishers.csv"),
-        events: read("events.csv"),
-        magnets: read("magnets.csv"),
-        corrections: read("corrections.csv"),
-    };
+    let files = parse::read_files(Path::new("data")).unwrap_or_else(|e| fail(&e));
     let d = parse::parse_dataset(&files).unwrap_or_else(|problems| fail(&problems));
     println!("cargo:rustc-env=DATA_VERSION={}", data_version());
     // What a reader is told the data is as of: the newest publication it cites.

@@ -16,12 +16,16 @@ python3 "$ROOT/scripts/import-cycles.py"
 step "cargo clippy"
 cargo clippy --all-targets --locked --quiet -- -D warnings
 cargo clippy --locked --quiet --features preview --bin postbuild -- -D warnings
+cargo clippy --locked --quiet --features check-data --bin check-data -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked
 # The post-build program's own tests (the heights table, the cards' layout, Chinese drawn in the
 # images): a binary behind the `preview` feature, which a plain `cargo test` leaves out.
 cargo test --locked --features preview --bin postbuild
+
+step "the editor's data check on a real month (tests/update-data.sh, docs/updating.md)"
+"$ROOT/tests/update-data.sh"
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 (unset GECKODRIVER; cargo test --locked --target wasm32-unknown-unknown --test browser)

@@ -4,8 +4,10 @@
 pub mod derived;
 pub mod model;
 pub mod pack;
-#[cfg(test)]
-mod parse;
+/// Reading and checking `data/*.csv`: build.rs, the native tests and the editor's check
+/// (src/bin/check_data.rs) share it; never in the wasm.
+#[cfg(any(test, feature = "check-data"))]
+pub mod parse;
 #[cfg(test)]
 mod tests;
 

@@ -68,6 +68,60 @@ pub struct Files<'a> {
     pub corrections: &'a str,
 }
 
+/// The tables of a data folder by file name, in `Files`' order: what build.rs embeds and what the
+/// editor's check reads.
+pub const TABLES: [&str; 15] = [
+    "sources.csv",
+    "reserves.csv",
+    "production.csv",
+    "discoveries.csv",
+    "quotas.csv",
+    "quota_batches.csv",
+    "exports_annual.csv",
+    "exports_monthly.csv",
+    "prices.csv",
+    "claims.csv",
+    "countries.csv",
+    "publishers.csv",
+    "events.csv",
+    "magnets.csv",
+    "corrections.csv",
+];
+
+/// Reads every table of `dir` (the texts live for the rest of the process, as the model's
+/// strings borrow them); a missing or unreadable file is named.
+pub fn read_files(dir: &std::path::Path) -> Result<Files<'static>, String> {
+    let mut texts = Vec::new();
+    for name in TABLES {
+        let path = dir.join(name);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        texts.push(&*Box::leak(text.into_boxed_str()));
+    }
+    let [sources, reserves, production, discoveries, quotas, quota_batches, exports_annual, exports_monthly, prices, claims, countries, publishers, events, magnets, corrections] =
+        texts[..]
+    else {
+        unreachable!("one text per table");
+    };
+    Ok(Files {
+        sources,
+        reserves,
+        production,
+        discoveries,
+        quotas,
+        quota_batches,
+        exports_annual,
+        exports_monthly,
+        prices,
+        claims,
+        countries,
+        publishers,
+        events,
+        magnets,
+        corrections,
+    })
+}
+
 /// Parses every table and checks the dataset; every problem found is reported, not just the first.
 pub fn parse_dataset(files: &Files) -> Result<Dataset, String> {
     fn leak<T>(v: Vec<T>) -> &'static [T] {
