@@ -29,6 +29,16 @@ fn figure(f: &Figure, lang: Lang, t: &Strings) -> Vec<String> {
     ];
     out.extend(f.readouts.iter().map(|r| format!("- {r}")));
     out.push(String::new());
+    if !f.events.is_empty() {
+        out.push(format!("{}{}", t.events_list, t.colon.trim_end()));
+        out.extend(
+            f.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("{}. {e}", i + 1)),
+        );
+        out.push(String::new());
+    }
     out.extend(table_lines(&f.table));
     out.push("Notes:".to_string());
     out.extend(f.notes.iter().map(|n| format!("- {n}")));

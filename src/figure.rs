@@ -6,7 +6,9 @@
 pub mod html;
 
 use crate::charts::{bars, columns, timeline, Drawn, Palette};
-use crate::data::{model::source_ids, Dataset, Discovery, Source};
+use crate::data::{
+    derived::events_for, model::source_ids, Dataset, Discovery, Event, Source, Topic,
+};
 use crate::format;
 use crate::i18n::Lang;
 use crate::i18n::{fill, Strings};
@@ -26,6 +28,9 @@ pub struct Figure {
     pub table: Table,
     pub notes: Vec<String>,
     pub sources: Vec<&'static Source>,
+    /// The events the chart marks, numbered as on the chart: one sentence each with its date,
+    /// listed under the chart ("4 April 2025: China adds…").
+    pub events: Vec<String>,
 }
 
 /// Rows for a spreadsheet: values unformatted (44000000, not "44 Mt").
@@ -298,4 +303,76 @@ pub fn table_lines(t: &Table) -> Vec<String> {
     out.extend(t.rows.iter().map(|r| row(r)));
     out.push(String::new());
     out
+}
+
+/// The events of `topic` a chart of categories marks: those `keep` selects whose date falls in a
+/// category (`column_of` a `YYYY[-MM[-DD]]` date, `None` outside the chart), numbered in date
+/// order from 1. Each gets a readout, appended to `readouts` (the keyboard and the pointer land on
+/// its marker), and a line of the list under the chart; the text alternative repeats them.
+pub fn marked_events(
+    d: &Dataset,
+    topic: Topic,
+    keep: impl Fn(&Event) -> bool,
+    column_of: impl Fn(&str) -> Option<usize>,
+    lang: Lang,
+    t: &Strings,
+    readouts: &mut Vec<String>,
+) -> Marked {
+    let mut marked = Marked::default();
+    let shown = events_for(d, topic)
+        .into_iter()
+        .filter(|e| keep(e))
+        .filter_map(|e| Some((e, column_of(e.date)?)));
+    for (e, column) in shown {
+        let (label, text) = match lang {
+            Lang::En => (e.label_en, e.text_en),
+            Lang::Zh => (e.label_zh, e.text_zh),
+        };
+        let item = t.head(&format::date(e.date, lang), text);
+        let number = marked.list.len() + 1;
+        marked.marks.push(columns::EventMark {
+            column,
+            number,
+            label: label.to_string(),
+            datum: readouts.len(),
+        });
+        readouts.push(fill(
+            t.event_readout,
+            &[("number", &number.to_string()), ("event", &item)],
+        ));
+        marked.list.push(item);
+        marked.sources.push(&e.sources);
+    }
+    marked
+}
+
+/// What `marked_events` gives a figure: the chart's markers, the list under it, the sources.
+#[derive(Default)]
+pub struct Marked {
+    pub marks: Vec<columns::EventMark>,
+    pub list: Vec<String>,
+    pub sources: Vec<&'static &'static str>,
+}
+
+impl Marked {
+    /// The text alternative with the events the chart marks after it.
+    pub fn alt(&self, alt: String, readouts: &[String]) -> String {
+        self.marks
+            .iter()
+            .filter_map(|m| readouts.get(m.datum))
+            .fold(alt, |alt, r| crate::i18n::then(&alt, r))
+    }
+}
+
+/// The column of a year chart (`years[i]`, in order) a dated event falls in.
+pub fn year_column(years: &[u16], date: &str) -> Option<usize> {
+    let year: u16 = date.get(..4)?.parse().ok()?;
+    years.iter().position(|&y| y == year)
+}
+
+/// The column of a month chart (`months[i]` as (year, month)) a dated event falls in.
+pub fn month_column(months: &[(u16, u8)], date: &str) -> Option<usize> {
+    let year: u16 = date.get(..4)?.parse().ok()?;
+    let month: u8 = date.get(5..7)?.parse().ok()?;
+    months.iter().position(|&m| m == (year, month))
 }

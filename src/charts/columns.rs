@@ -43,6 +43,77 @@ pub struct Columns {
     /// A second row of labels under the categories, each from its column on: the year under the
     /// first month of it, so that month labels are never read as years.
     pub periods: Vec<(usize, String)>,
+    /// Dated events marked on the chart (export controls, quota notices), in date order.
+    pub events: Vec<EventMark>,
+}
+
+/// An event marked on its category: a thin rule down the column and, above the plot, its number
+/// and short label, or its number alone where the labels cannot all be set without touching (a
+/// phone); the figure lists the numbers with the full sentences under the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMark {
+    pub column: usize,
+    /// Its number in the list under the chart, from 1.
+    pub number: usize,
+    pub label: String,
+    /// Its line in the view's readouts: the keyboard and the pointer land on the marker.
+    pub datum: usize,
+}
+
+/// Rows of event labels at most, above the plot.
+const EVENT_ROWS: usize = 3;
+/// Below this width the events are numbered only: labels would crowd a phone's chart.
+pub const EVENT_LABELS_FROM: u32 = 480;
+
+/// Where each event's label goes: its row above the plot, its text and its left edge. Labels read
+/// from their column's centre (or end there, near the right edge) and take the first row where
+/// they touch no other; if one finds none, every event shows its number only, placed the same way,
+/// and a number that still finds no row joins the one before it ("6 7"): that event has no label
+/// of its own (`None`), only its rule.
+type Placed = Option<(usize, String, i32)>;
+
+fn place_events(
+    chart: &Columns,
+    centre: &dyn Fn(usize) -> i32,
+    right: i32,
+    labels: bool,
+) -> Vec<Placed> {
+    let try_place = |labels: bool| -> Option<Vec<Placed>> {
+        let mut placed: Vec<Placed> = Vec::new();
+        for e in &chart.events {
+            let text = match labels {
+                true => format!("{} {}", e.number, e.label),
+                false => e.number.to_string(),
+            };
+            let width = bold_width(&text, SMALL) + 8;
+            let x = centre(e.column);
+            let left = if x + width > right {
+                (x - width).max(0)
+            } else {
+                x
+            };
+            let touches = |row: usize| {
+                placed.iter().flatten().any(|(r, t, l)| {
+                    *r == row && left < l + bold_width(t, SMALL) + 8 && left + width > *l
+                })
+            };
+            match (0..EVENT_ROWS).find(|&row| !touches(row)) {
+                Some(row) => placed.push(Some((row, text, left))),
+                None if !labels => {
+                    let last = placed.iter_mut().rev().flatten().next()?;
+                    last.1 = format!("{} {text}", last.1);
+                    placed.push(None);
+                }
+                None => return None,
+            }
+        }
+        Some(placed)
+    };
+    labels
+        .then(|| try_place(true))
+        .flatten()
+        .or_else(|| try_place(false))
+        .unwrap_or_default()
 }
 
 /// Height of one line of the header (axis title, legend rows).
@@ -62,9 +133,8 @@ pub fn draw(
     // The axis title has its own line; the legend wraps onto lines below it, so on a phone
     // nothing is printed over anything else.
     let legend = legend_rows(chart, w);
-    let top = LINE * (1 + legend.len() as i32) + 10;
+    let header = LINE * (1 + legend.len() as i32) + 10;
     let period_row = if chart.periods.is_empty() { 0 } else { LINE };
-    let height = (top + PLOT_H + BOTTOM + period_row) as u32;
     let max = chart
         .columns
         .iter()
@@ -86,7 +156,12 @@ pub fn draw(
     let plot_w = (w - x0 - 8).max(40);
     let n = chart.columns.len().max(1) as i32;
     let slot = plot_w / n;
+    let centre_of = |ci: usize| x0 + ci as i32 * slot + slot / 2;
+    let events = place_events(chart, &centre_of, x0 + plot_w, width >= EVENT_LABELS_FROM);
+    let event_rows = events.iter().flatten().map(|e| e.0 + 1).max().unwrap_or(0) as i32;
+    let top = header + LINE * event_rows;
     let base = top + PLOT_H;
+    let height = (top + PLOT_H + BOTTOM + period_row) as u32;
     let y_of = |v: f64| base - (v / top_tick * PLOT_H as f64).round() as i32;
     // Label every k-th category so labels never collide on a phone.
     let label_w = chart
@@ -237,6 +312,36 @@ pub fn draw(
                 bold(SMALL, palette.ink, HPos::Left, VPos::Top),
             ));
         }
+        // Each event: its rule down its column, its label (or number) above the plot, and its
+        // mark there; an event whose number joined another's is marked on its rule.
+        let mut row_of_last = 0;
+        for (e, placed) in chart.events.iter().zip(&events) {
+            let x = centre_of(e.column);
+            let (row, mark_x, mark_w) = match placed {
+                Some((row, text, left)) => {
+                    let y = header + LINE * *row as i32 + LINE / 2;
+                    let _ = area.draw(&Text::new(
+                        text.clone(),
+                        (*left + 4, y),
+                        bold(SMALL, palette.ink, HPos::Left, VPos::Center),
+                    ));
+                    row_of_last = *row;
+                    (*row, *left, bold_width(text, SMALL) + 8)
+                }
+                None => (row_of_last, x - 4, 8),
+            };
+            let _ = area.draw(&PathElement::new(
+                vec![(x, header + LINE * (row as i32 + 1) - 2), (x, base)],
+                palette.muted,
+            ));
+            marks.push(Mark {
+                x: mark_x,
+                y: header + LINE * row as i32,
+                w: mark_w,
+                h: LINE,
+                datum: e.datum,
+            });
+        }
         let _ = area.draw(&PathElement::new(
             vec![(x0, base), (x0 + plot_w, base)],
             palette.muted,
@@ -349,6 +454,7 @@ mod tests {
             }],
             axis_label: "t REO".into(),
             periods: Vec::new(),
+            events: Vec::new(),
         };
         let drawn = draw(&chart, 400, &LIGHT, None, &|v| format!("{v}"));
         assert_eq!(drawn.marks.len(), 2);
@@ -373,6 +479,7 @@ mod tests {
             }],
             axis_label: "t".into(),
             periods: Vec::new(),
+            events: Vec::new(),
         };
         let narrow = draw(&chart, 320, &LIGHT, None, &|v| format!("{v}"));
         assert!(!svg_texts(&narrow.svg).contains(&"no figure".to_string()));
@@ -409,6 +516,7 @@ mod tests {
             ],
             axis_label: "t".into(),
             periods: Vec::new(),
+            events: Vec::new(),
         };
         let drawn = draw(&chart, 640, &LIGHT, None, &|v| format!("{v}"));
         assert!(svg_texts(&drawn.svg).contains(&"no figure".to_string()));
@@ -461,10 +569,141 @@ mod tests {
             ],
             axis_label: "t".into(),
             periods: vec![(0, "2024".into())],
+            events: Vec::new(),
         };
         let drawn = draw(&chart, 400, &LIGHT, Some(1), &|v| format!("{v}"));
         let (a, b) = (drawn.marks[0], drawn.marks[1]);
         assert_eq!(a.h, b.h);
         assert!(b.y < a.y, "the second batch stacks above the first");
+    }
+
+    fn year_chart(events: Vec<(usize, &str)>) -> Columns {
+        Columns {
+            columns: (0..12)
+                .map(|i| {
+                    column(
+                        &(2014 + i).to_string(),
+                        vec![vec![seg(5_000.0, 0, i)]],
+                        None,
+                    )
+                })
+                .collect(),
+            series: vec![Series {
+                name: "Exports".into(),
+                hollow: false,
+            }],
+            axis_label: "t".into(),
+            periods: Vec::new(),
+            events: events
+                .into_iter()
+                .enumerate()
+                .map(|(i, (column, label))| EventMark {
+                    column,
+                    number: i + 1,
+                    label: label.into(),
+                    datum: 12 + i,
+                })
+                .collect(),
+        }
+    }
+
+    /// Every placed label's box: row, left, right.
+    fn boxes(chart: &Columns, width: u32) -> Vec<(usize, i32, i32)> {
+        let x0 = 40;
+        let slot = (width as i32 - x0 - 8) / chart.columns.len() as i32;
+        let centre = |ci: usize| x0 + ci as i32 * slot + slot / 2;
+        place_events(chart, &centre, width as i32 - 8, width >= EVENT_LABELS_FROM)
+            .into_iter()
+            .flatten()
+            .map(|(row, text, left)| (row, left, left + bold_width(&text, SMALL) + 8))
+            .collect()
+    }
+
+    #[test]
+    fn event_labels_never_touch_and_collapse_to_numbers_on_a_phone() {
+        let chart = year_chart(vec![
+            (11, "Controls: 7 rare earths"),
+            (11, "Controls widened"),
+        ]);
+        let wide = draw(&chart, 640, &LIGHT, None, &|v| format!("{v}"));
+        let texts = svg_texts(&wide.svg);
+        assert!(
+            texts.contains(&"1 Controls: 7 rare earths".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"2 Controls widened".to_string()),
+            "{texts:?}"
+        );
+        let placed = boxes(&chart, 640);
+        assert_eq!(placed.len(), 2);
+        assert_ne!(placed[0].0, placed[1].0, "one year, two rows");
+        // At 320 px, the numbers alone; the figure lists what they are.
+        let narrow = draw(&chart, 320, &LIGHT, None, &|v| format!("{v}"));
+        let texts = svg_texts(&narrow.svg);
+        assert!(
+            texts.contains(&"1".to_string()) && texts.contains(&"2".to_string()),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("Controls")), "{texts:?}");
+        // Each event is a mark the keyboard reaches, above the plot.
+        for datum in [12, 13] {
+            let m = narrow
+                .marks
+                .iter()
+                .find(|m| m.datum == datum)
+                .expect("a mark");
+            assert!(m.y < narrow.marks[0].y, "above the columns");
+        }
+    }
+
+    #[test]
+    fn crowded_events_are_numbered_and_never_overlap() {
+        // Twelve events, one a year: labels cannot all be set at 640 px.
+        let labels: Vec<(usize, &str)> = (0..12).map(|i| (i, "A long event label")).collect();
+        let chart = year_chart(labels);
+        for width in [320, 480, 640, 1024] {
+            let placed = boxes(&chart, width);
+            for (i, a) in placed.iter().enumerate() {
+                for b in &placed[i + 1..] {
+                    assert!(
+                        a.0 != b.0 || a.2 <= b.1 || b.2 <= a.1,
+                        "{width} px: {a:?} and {b:?} overlap"
+                    );
+                }
+            }
+            let drawn = draw(&chart, width, &LIGHT, None, &|v| format!("{v}"));
+            assert_eq!(
+                drawn.marks.iter().filter(|m| m.datum >= 12).count(),
+                12,
+                "{width} px: every event has its mark"
+            );
+        }
+        // Seven events in one column at 320 px: three rows, the rest joined to the third.
+        let chart = year_chart((0..7).map(|_| (5, "x")).collect());
+        let placed = place_events(&chart, &|c| 40 + c as i32 * 20, 312, false);
+        assert_eq!(placed.iter().flatten().count(), 3);
+        assert_eq!(placed[2].as_ref().map(|p| p.1.as_str()), Some("3 4 5 6 7"));
+    }
+
+    #[test]
+    fn an_event_marks_its_own_column() {
+        let chart = year_chart(vec![(3, "Quota notice")]);
+        let drawn = draw(&chart, 640, &LIGHT, None, &|v| format!("{v}"));
+        let bar = drawn
+            .marks
+            .iter()
+            .find(|m| m.datum == 3)
+            .expect("2017's bar");
+        let event = drawn
+            .marks
+            .iter()
+            .find(|m| m.datum == 12)
+            .expect("the event");
+        // The label reads from the column's centre.
+        assert!(
+            (event.x - (bar.x + bar.w / 2)).abs() <= 2,
+            "{event:?} {bar:?}"
+        );
     }
 }

@@ -148,6 +148,8 @@ catalogue! {
         open_full: "Open the full explorer",
         data_as_of: "Data as of {date} · version {version}",
         what_changed: "What changed",
+        event_readout: "Marked {number} on the chart, {event}",
+        events_list: "Marked on the chart",
         newer_data: "Newer data is available (as of {date})",
         newer_data_corrected: "Newer data is available (as of {date}), with corrections to published figures",
         newer_data_link: "see the current version",

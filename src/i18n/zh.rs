@@ -181,6 +181,8 @@ pub static ZH: Strings = Strings {
     open_full: "打开完整版",
     data_as_of: "数据截至{date} · 版本{version}",
     what_changed: "数据更正",
+    event_readout: "图中标注{number}，{event}",
+    events_list: "图中标注",
     newer_data: "已有更新的数据（截至{date}）",
     newer_data_corrected: "已有更新的数据（截至{date}），其中更正了已发布的数字",
     newer_data_link: "查看最新版本",

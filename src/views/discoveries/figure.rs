@@ -293,6 +293,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &Discoveri
             ])
             .collect(),
         sources: sources_of(d, finds.iter().map(|f| &f.sources)),
+        events: Vec::new(),
     }
 }
 

@@ -8,10 +8,10 @@ use crate::data::derived::{
     export_average_price, export_period, export_unit_value, export_volume_change, preferred_export,
     Change,
 };
-use crate::data::{Dataset, ExportYear, Product, ValueUnit};
+use crate::data::{Dataset, EventKind, ExportYear, Product, Topic, ValueUnit};
 use crate::figure::{
-    cite, publisher_name, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks,
-    SOURCE_HEADER,
+    cite, marked_events, month_column, publisher_name, raw, source_cells, sources_of, year_column,
+    Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
 };
 use crate::format::{
     change, change_in_words, cny_millions, figure as digits, month, month_range, month_tick,
@@ -207,6 +207,17 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
         Measure::Value => (w.export_value, w.axis_export_value, Ticks::UsdMillions),
         Measure::UnitValue => (w.unit_value, w.axis_unit_value, Ticks::Usd),
     };
+    // The yearly columns mark the controls themselves; the months below mark every step.
+    let year_list: Vec<u16> = years(d).collect();
+    let events = marked_events(
+        d,
+        Topic::Exports,
+        |e| e.kind == EventKind::Control,
+        |date| year_column(&year_list, date),
+        lang,
+        t,
+        &mut readouts,
+    );
     let summary = summary(d, lang, w);
     let drawn_years: Vec<String> = columns
         .iter()
@@ -242,7 +253,9 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
     }
     let prices = oxide_prices_note(d, lang, t, w);
     notes.extend(prices.clone());
+    let alt = events.alt(alt, &readouts);
     let mut cells: Vec<&&'static str> = rows.iter().map(|e| &e.sources).collect();
+    cells.extend(&events.sources);
     let price_cells: Vec<&'static str> = ndpr_prices(d).iter().map(|p| p.sources).collect();
     if prices.is_some() {
         cells.extend(price_cells.iter());
@@ -258,6 +271,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
             }],
             axis_label: axis.to_string(),
             periods: Vec::new(),
+            events: events.marks,
         }),
         ticks,
         readouts,
@@ -273,6 +287,7 @@ pub fn annual(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &ExportsTe
         },
         notes,
         sources: sources_of(d, cells),
+        events: events.list,
     }
 }
 
@@ -597,6 +612,15 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
             ))
         })
         .unwrap_or_default();
+    let events = marked_events(
+        d,
+        Topic::Exports,
+        |_| true,
+        |date| month_column(&span, date),
+        lang,
+        t,
+        &mut readouts,
+    );
     let drawn: Vec<String> = span
         .iter()
         .filter(|&&(y, m)| {
@@ -605,11 +629,14 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
         })
         .filter_map(|&(y, m)| month(y, m, lang))
         .collect();
+    let alt = then(
+        &summary,
+        &fill(w.monthly_alt, &[("months", &drawn.join(t.list_separator))]),
+    );
+    let mut cells: Vec<&&'static str> = d.exports_monthly.iter().map(|p| &p.sources).collect();
+    cells.extend(&events.sources);
     Figure {
-        alt: then(
-            &summary,
-            &fill(w.monthly_alt, &[("months", &drawn.join(t.list_separator))]),
-        ),
+        alt: events.alt(alt, &readouts),
         summary,
         chart: Chart::columns(Columns {
             columns,
@@ -619,6 +646,7 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
             }],
             axis_label: w.axis_export_volume.to_string(),
             periods,
+            events: events.marks,
         }),
         ticks: Ticks::Tonnes,
         readouts,
@@ -633,7 +661,8 @@ pub fn monthly(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure
             numeric: vec![false, true, true, true, true, false],
         },
         notes: vec![w.note_exports_unit.to_string(), w.note_monthly.to_string()],
-        sources: sources_of(d, d.exports_monthly.iter().map(|p| &p.sources)),
+        sources: sources_of(d, cells),
+        events: events.list,
     }
 }
 
@@ -827,6 +856,48 @@ mod tests {
             f.readouts
         );
         assert!(f.readouts.iter().all(|r| !r.contains("−13 %")));
+    }
+
+    #[test]
+    fn the_charts_mark_the_2025_export_controls_in_both_languages() {
+        let f = monthly(dataset(), Lang::En, &EN, &EN_EXPORTS);
+        assert!(
+            f.events[0].starts_with("4 April 2025: "),
+            "the April 2025 controls first: {:?}",
+            f.events
+        );
+        let Chart::Columns(c, _) = &f.chart else {
+            panic!("columns");
+        };
+        let april = c.columns.len() - 9;
+        assert_eq!(c.events[0].column, april, "on April 2025's column");
+        assert!(
+            f.alt.contains("Marked 1 on the chart, 4 April 2025: "),
+            "{}",
+            f.alt
+        );
+        assert_eq!(
+            f.readouts[c.events[0].datum],
+            format!("Marked 1 on the chart, {}", f.events[0])
+        );
+        let zh = monthly(
+            dataset(),
+            Lang::Zh,
+            &crate::i18n::ZH,
+            &crate::i18n::ZH_EXPORTS,
+        );
+        assert!(
+            zh.events[0].starts_with("2025年4月4日："),
+            "{:?}",
+            zh.events
+        );
+        // The yearly columns mark the controls alone, on 2025.
+        let y = annual(dataset(), &state(""), Lang::En, &EN, &EN_EXPORTS);
+        assert_eq!(y.events.len(), 2, "{:?}", y.events);
+        assert!(
+            y.sources.iter().any(|s| s.id == "cirs-2025-04-04-no18"),
+            "the events' sources are listed"
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@ use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{export_period, magnet_months, magnet_period, Change};
 use crate::data::{Dataset, EventKind, MagnetSeries, Topic, WORLD};
 use crate::figure::{
-    cite, country_name, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks,
-    SOURCE_HEADER,
+    cite, country_name, marked_events, month_column, raw, source_cells, sources_of, Chart, Csv,
+    Figure, Table, Ticks, SOURCE_HEADER,
 };
 use crate::format::{change, change_in_words, date, month, month_range, month_tick, tonnes};
 use crate::i18n::{fill, then, ExportsTexts, Lang, Strings};
@@ -230,6 +230,15 @@ pub fn figure(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure 
         columns.push(column);
     }
 
+    let events = marked_events(
+        d,
+        Topic::Exports,
+        |_| true,
+        |date| month_column(&months, date),
+        lang,
+        t,
+        &mut readouts,
+    );
     let summary = summary(d, lang, w);
     let alt = match (months.first(), months.last()) {
         (Some(&first), Some(&last)) => then(
@@ -276,10 +285,11 @@ pub fn figure(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure 
     notes.push(w.note_magnets_changes.to_string());
     notes.push(w.note_magnets_destinations.to_string());
 
-    let (rows, cells) = table(d, &months, lang, t, w);
+    let (rows, mut cells) = table(d, &months, lang, t, w);
+    cells.extend(events.sources.iter().map(|c| **c));
     Figure {
         summary,
-        alt,
+        alt: events.alt(alt, &readouts),
         chart: Chart::columns(Columns {
             columns,
             series: vec![
@@ -295,6 +305,7 @@ pub fn figure(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure 
             ],
             axis_label: w.axis_export_volume.to_string(),
             periods,
+            events: events.marks,
         }),
         ticks: Ticks::Tonnes,
         readouts,
@@ -310,6 +321,7 @@ pub fn figure(d: &Dataset, lang: Lang, t: &Strings, w: &ExportsTexts) -> Figure 
         },
         notes,
         sources: sources_of(d, cells.iter()),
+        events: events.list,
     }
 }
 

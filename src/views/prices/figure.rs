@@ -5,9 +5,10 @@
 use super::state::{State, OXIDES};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::Change;
-use crate::data::{Dataset, Price, Product};
+use crate::data::{Dataset, Price, Product, Topic};
 use crate::figure::{
-    cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
+    cite, marked_events, raw, source_cells, sources_of, year_column, Chart, Csv, Figure, Table,
+    Ticks, SOURCE_HEADER,
 };
 use crate::format::{change, change_in_words, figure as digits, year as year_name};
 use crate::i18n::{fill, then, Lang, PricesTexts, Strings};
@@ -98,6 +99,16 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
             ]
         })
         .collect();
+    let year_list: Vec<u16> = (first..=last).collect();
+    let events = marked_events(
+        d,
+        Topic::Prices,
+        |_| true,
+        |date| year_column(&year_list, date),
+        lang,
+        t,
+        &mut readouts,
+    );
     let summary = summary(&rows, name, lang, t, w);
     let listed: Vec<String> = rows
         .iter()
@@ -113,9 +124,11 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
     ];
     notes.extend(trend_note(&rows, name, lang, t, w));
     notes.extend(exports_note(d, w));
+    let mut cells: Vec<&&'static str> = rows.iter().map(|p| &p.sources).collect();
+    cells.extend(&events.sources);
     Figure {
         summary,
-        alt,
+        alt: events.alt(alt, &readouts),
         chart: Chart::columns(Columns {
             columns,
             series: vec![
@@ -130,6 +143,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
             ],
             axis_label: w.axis_price.to_string(),
             periods: Vec::new(),
+            events: events.marks,
         }),
         ticks: Ticks::Usd,
         readouts,
@@ -144,7 +158,8 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &PricesTex
             numeric: vec![false, true, false, true, false],
         },
         notes,
-        sources: sources_of(d, rows.iter().map(|p| &p.sources)),
+        sources: sources_of(d, cells),
+        events: events.list,
     }
 }
 

@@ -5,9 +5,10 @@
 use super::state::{Breakdown, State};
 use crate::charts::columns::{Column, Columns, Segment, Series};
 use crate::data::derived::{batch_change, quota_change, quota_sources, Change, QuotaSeries};
-use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus};
+use crate::data::{Dataset, Quota, QuotaBatch, QuotaStatus, Topic};
 use crate::figure::{
-    cite, raw, source_cells, sources_of, Chart, Csv, Figure, Table, Ticks, SOURCE_HEADER,
+    cite, marked_events, raw, source_cells, sources_of, year_column, Chart, Csv, Figure, Table,
+    Ticks, SOURCE_HEADER,
 };
 use crate::format::{change, change_in_words, count, tonnes, tonnes_bare, year as year_name};
 use crate::i18n::{fill, then, Lang, QuotasTexts, Strings};
@@ -331,6 +332,16 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTex
         columns.push(column);
     }
 
+    let year_list: Vec<u16> = years.iter().map(|q| q.year).collect();
+    let events = marked_events(
+        d,
+        Topic::Quotas,
+        |_| true,
+        |date| year_column(&year_list, date),
+        lang,
+        t,
+        &mut build.readouts,
+    );
     let summary = summary(d, lang, t, w);
     let gaps: Vec<u16> = years
         .iter()
@@ -353,6 +364,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTex
         alt = then(&alt, &text);
     }
 
+    let alt = events.alt(alt, &build.readouts);
     let table = match breakdown {
         Breakdown::Batches => batches_table(d, from, to, lang, w),
         _ => years_table(d, &years, from, to, lang, t, w),
@@ -383,6 +395,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTex
             .filter(|b| (from..=to).contains(&b.year))
             .map(|b| &b.sources),
     );
+    cells.extend(&events.sources);
     Figure {
         summary,
         alt,
@@ -391,12 +404,14 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings, w: &QuotasTex
             series: legend(breakdown, w),
             axis_label: w.axis_quota.to_string(),
             periods: Vec::new(),
+            events: events.marks,
         }),
         ticks: Ticks::Tonnes,
         readouts: build.readouts,
         table,
         notes,
         sources: sources_of(d, cells),
+        events: events.list,
     }
 }
 

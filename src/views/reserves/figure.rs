@@ -311,6 +311,7 @@ pub fn figure(d: &Dataset, state: &State, lang: Lang, t: &Strings) -> Figure {
         },
         notes,
         sources,
+        events: Vec::new(),
     }
 }
 
