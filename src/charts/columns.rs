@@ -67,9 +67,9 @@ pub const EVENT_LABELS_FROM: u32 = 480;
 
 /// Where each event's label goes: its row above the plot, its text and its left edge. Labels read
 /// from their column's centre (or end there, near the right edge) and take the first row where
-/// they touch no other; if one finds none, every event shows its number only, placed the same way,
-/// and a number that still finds no row joins the one before it ("6 7"): that event has no label
-/// of its own (`None`), only its rule.
+/// they touch no other among `rows`; if one finds none, every event shows its number only, placed
+/// the same way, and a number that still finds no row joins the one before it ("6 7"): that event
+/// has no label of its own (`None`), only its rule. Also whether the labels were set.
 type Placed = Option<(usize, String, i32)>;
 
 fn place_events(
@@ -77,7 +77,8 @@ fn place_events(
     centre: &dyn Fn(usize) -> i32,
     right: i32,
     labels: bool,
-) -> Vec<Placed> {
+    rows: usize,
+) -> (Vec<Placed>, bool) {
     let try_place = |labels: bool| -> Option<Vec<Placed>> {
         let mut placed: Vec<Placed> = Vec::new();
         for e in &chart.events {
@@ -97,7 +98,7 @@ fn place_events(
                     *r == row && left < l + bold_width(t, SMALL) + 8 && left + width > *l
                 })
             };
-            match (0..EVENT_ROWS).find(|&row| !touches(row)) {
+            match (0..rows.max(1)).find(|&row| !touches(row)) {
                 Some(row) => placed.push(Some((row, text, left))),
                 None if !labels => {
                     let last = placed.iter_mut().rev().flatten().next()?;
@@ -109,11 +110,27 @@ fn place_events(
         }
         Some(placed)
     };
-    labels
-        .then(|| try_place(true))
-        .flatten()
-        .or_else(|| try_place(false))
-        .unwrap_or_default()
+    match labels.then(|| try_place(true)).flatten() {
+        Some(placed) => (placed, true),
+        None => (try_place(false).unwrap_or_default(), false),
+    }
+}
+
+/// The rows the events take above the plot, the same at every width, so the chart's height
+/// changes only where its legend wraps (the build-time copy reserves it per width range): as many
+/// as their labels need at a desktop's width, else as many as their numbers need on a phone.
+fn event_rows(chart: &Columns, geometry: &dyn Fn(u32) -> (i32, i32)) -> usize {
+    let rows_at = |width: u32, labels: bool| {
+        let (x0, slot) = geometry(width);
+        let centre = |ci: usize| x0 + ci as i32 * slot + slot / 2;
+        let (placed, labelled) = place_events(chart, &centre, width as i32 - 8, labels, EVENT_ROWS);
+        let rows = placed.iter().flatten().map(|p| p.0 + 1).max().unwrap_or(0);
+        (rows, labelled)
+    };
+    match rows_at(640, true) {
+        (rows, true) => rows,
+        _ => rows_at(MIN_WIDTH, false).0,
+    }
 }
 
 /// Height of one line of the header (axis title, legend rows).
@@ -157,9 +174,14 @@ pub fn draw(
     let n = chart.columns.len().max(1) as i32;
     let slot = plot_w / n;
     let centre_of = |ci: usize| x0 + ci as i32 * slot + slot / 2;
-    let events = place_events(chart, &centre_of, x0 + plot_w, width >= EVENT_LABELS_FROM);
-    let event_rows = events.iter().flatten().map(|e| e.0 + 1).max().unwrap_or(0) as i32;
-    let top = header + LINE * event_rows;
+    let geometry = |width: u32| {
+        let plot_w = (width as i32 - x0 - 8).max(40);
+        (x0, plot_w / n)
+    };
+    let rows = event_rows(chart, &geometry);
+    let labels = width >= EVENT_LABELS_FROM;
+    let (events, _) = place_events(chart, &centre_of, x0 + plot_w, labels, rows);
+    let top = header + LINE * rows as i32;
     let base = top + PLOT_H;
     let height = (top + PLOT_H + BOTTOM + period_row) as u32;
     let y_of = |v: f64| base - (v / top_tick * PLOT_H as f64).round() as i32;
@@ -612,11 +634,18 @@ mod tests {
         let x0 = 40;
         let slot = (width as i32 - x0 - 8) / chart.columns.len() as i32;
         let centre = |ci: usize| x0 + ci as i32 * slot + slot / 2;
-        place_events(chart, &centre, width as i32 - 8, width >= EVENT_LABELS_FROM)
-            .into_iter()
-            .flatten()
-            .map(|(row, text, left)| (row, left, left + bold_width(&text, SMALL) + 8))
-            .collect()
+        place_events(
+            chart,
+            &centre,
+            width as i32 - 8,
+            width >= EVENT_LABELS_FROM,
+            EVENT_ROWS,
+        )
+        .0
+        .into_iter()
+        .flatten()
+        .map(|(row, text, left)| (row, left, left + bold_width(&text, SMALL) + 8))
+        .collect()
     }
 
     #[test]
@@ -681,7 +710,7 @@ mod tests {
         }
         // Seven events in one column at 320 px: three rows, the rest joined to the third.
         let chart = year_chart((0..7).map(|_| (5, "x")).collect());
-        let placed = place_events(&chart, &|c| 40 + c as i32 * 20, 312, false);
+        let (placed, _) = place_events(&chart, &|c| 40 + c as i32 * 20, 312, false, EVENT_ROWS);
         assert_eq!(placed.iter().flatten().count(), 3);
         assert_eq!(placed[2].as_ref().map(|p| p.1.as_str()), Some("3 4 5 6 7"));
     }
@@ -705,5 +734,18 @@ mod tests {
             (event.x - (bar.x + bar.w / 2)).abs() <= 2,
             "{event:?} {bar:?}"
         );
+    }
+
+    #[test]
+    fn the_events_take_the_same_rows_at_every_width() {
+        // Months of 2025 with events close together: the chart's height must not change with
+        // the width (the build-time copy reserves it per width range, one rule per change).
+        let mut chart = year_chart((0..6).map(|i| (5 + i, "An event")).collect());
+        chart.columns.truncate(12);
+        let heights: Vec<u32> = (280..=1400)
+            .step_by(7)
+            .map(|w| draw(&chart, w, &LIGHT, None, &|v| format!("{v}")).height)
+            .collect();
+        assert!(heights.windows(2).all(|h| h[0] == h[1]), "{heights:?}");
     }
 }

@@ -7,7 +7,7 @@ use web_sys::{KeyboardEvent, MouseEvent, PointerEvent};
 use super::on_demand::full_dataset;
 use crate::charts::MIN_WIDTH;
 use crate::context::{tr, use_ctx};
-use crate::figure::html::{items_html, sources_html, table_html};
+use crate::figure::html::{notes_html, sources_html, table_html};
 use crate::figure::{Figure, Table};
 
 /// A table in its wrapper, which scrolls sideways on a phone instead of the page; focusable so
@@ -114,8 +114,7 @@ pub fn FigureView(
     };
     let show_table = move || ctx.page.with(|p| p.table);
     // Notes and sources often stay the same when a control changes: then their lists stay as well.
-    let notes = Memo::new(move |_| figure.with(|f| f.notes.clone()));
-    let events = Memo::new(move |_| figure.with(|f| f.events.clone()));
+    let notes = Memo::new(move |_| figure.with(|f| notes_html(f, ctx.strings())));
     let sources = Memo::new(move |_| figure.with(|f| f.sources.clone()));
     let show = move |table: bool| move |_: MouseEvent| ctx.edit_page(|p| p.table = table);
 
@@ -141,12 +140,7 @@ pub fn FigureView(
                 <p id=format!("{id}-help") class="visually-hidden">{tr(|t| t.chart_help)}</p>
             </Show>
             <figcaption class="notes">
-                // The events the chart marks, numbered as on it: at 320 px the chart shows the
-                // numbers alone, and here is what each is.
-                <ol class="chart-events" aria-label=tr(|t| t.events_list)
-                    hidden=move || events.with(Vec::is_empty)
-                    inner_html=move || events.with(|e| items_html(e))></ol>
-                <ul inner_html=move || notes.with(|n| items_html(n))></ul>
+                <div inner_html=notes></div>
                 // A long list (Quotas cites dozens of notices and reports) stays folded.
                 <details class="sources" prop:open=move || sources.with(|s| s.len() <= 8)>
                     <summary>{move || {
@@ -203,7 +197,7 @@ pub fn figure_html(
 <button type=\"button\" aria-pressed=\"false\">{table}</button></div>\
 <div class=\"chart\" role=\"img\" aria-label=\"{alt}\" data-chart=\"{key}\"><div>{drawings}</div></div>\
 <p class=\"readout\">{hint}</p>\
-<figcaption class=\"notes\">{events}<ul>{notes}</ul><details class=\"sources\"{open}>\
+<figcaption class=\"notes\"><div>{notes}</div><details class=\"sources\"{open}>\
 <summary>{sources}</summary><ol class=\"source-list\">{list}</ol></details></figcaption></figure>",
         summary = escape(&figure.summary),
         show_as = escape(t.show_as),
@@ -211,16 +205,7 @@ pub fn figure_html(
         table = escape(t.table),
         alt = escape(&figure.alt),
         hint = escape(t.readout_hint),
-        events = if figure.events.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "<ol class=\"chart-events\" aria-label=\"{}\">{}</ol>",
-                escape(t.events_list),
-                items_html(&figure.events)
-            )
-        },
-        notes = items_html(&figure.notes),
+        notes = notes_html(figure, t),
         open = if figure.sources.len() <= 8 { " open" } else { "" },
         // "Sources (5)" / "资料来源（5）": the brackets of the reader's language.
         sources = escape(&format!("{}{}", t.sources, t.paren(&figure.sources.len().to_string()))),

@@ -94,6 +94,22 @@ pub fn items_html<'a>(lines: impl IntoIterator<Item = &'a String>) -> String {
     lines.into_iter().map(|l| element("li", "", l)).collect()
 }
 
+/// Under the chart, in the page and in the build-time copy alike: the events the chart marks,
+/// numbered as on it (on a phone the chart shows the numbers alone: here is what each is), then
+/// the notes.
+pub fn notes_html(figure: &super::Figure, t: &Strings) -> String {
+    let events = if figure.events.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<ol class=\"chart-events\" aria-label=\"{}\">{}</ol>",
+            escape(t.events_list),
+            items_html(&figure.events)
+        )
+    };
+    format!("{events}<ul>{}</ul>", items_html(&figure.notes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
