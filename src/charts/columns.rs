@@ -101,8 +101,10 @@ fn place_events(
             match (0..rows.max(1)).find(|&row| !touches(row)) {
                 Some(row) => placed.push(Some((row, text, left))),
                 None if !labels => {
+                    // Joined, the label grows to the right: it moves left to stay on the chart.
                     let last = placed.iter_mut().rev().flatten().next()?;
                     last.1 = format!("{} {text}", last.1);
+                    last.2 = last.2.min(right - bold_width(&last.1, SMALL) - 8).max(0);
                     placed.push(None);
                 }
                 None => return None,
@@ -701,6 +703,10 @@ mod tests {
                     );
                 }
             }
+            assert!(
+                placed.iter().all(|b| b.1 >= 0 && b.2 <= width as i32 - 8),
+                "{width} px: a label runs off the chart: {placed:?}"
+            );
             let drawn = draw(&chart, width, &LIGHT, None, &|v| format!("{v}"));
             assert_eq!(
                 drawn.marks.iter().filter(|m| m.datum >= 12).count(),
@@ -708,11 +714,14 @@ mod tests {
                 "{width} px: every event has its mark"
             );
         }
-        // Seven events in one column at 320 px: three rows, the rest joined to the third.
-        let chart = year_chart((0..7).map(|_| (5, "x")).collect());
-        let (placed, _) = place_events(&chart, &|c| 40 + c as i32 * 20, 312, false, EVENT_ROWS);
+        // Seven events in the last column at 320 px: three rows, the rest joined to the third,
+        // which moves left to stay on the chart.
+        let chart = year_chart((0..7).map(|_| (11, "x")).collect());
+        let (placed, _) = place_events(&chart, &|c| 40 + c as i32 * 22, 312, false, EVENT_ROWS);
         assert_eq!(placed.iter().flatten().count(), 3);
-        assert_eq!(placed[2].as_ref().map(|p| p.1.as_str()), Some("3 4 5 6 7"));
+        let (_, text, left) = placed[2].clone().expect("the third row");
+        assert_eq!(text, "3 4 5 6 7");
+        assert!(left + bold_width(&text, SMALL) + 8 <= 312, "{left}");
     }
 
     #[test]
