@@ -87,7 +87,9 @@ fn place_events(
                 false => e.number.to_string(),
             };
             let width = bold_width(&text, SMALL) + 8;
-            let x = centre(e.column);
+            // Just right of the rule: the keyboard, which walks the marks from left to right,
+            // reads the event after its column's bars.
+            let x = centre(e.column) + 2;
             let left = if x + width > right {
                 (x - width).max(0)
             } else {
