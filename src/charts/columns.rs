@@ -66,10 +66,11 @@ const EVENT_ROWS: usize = 3;
 pub const EVENT_LABELS_FROM: u32 = 480;
 
 /// Where each event's label goes: its row above the plot, its text and its left edge. Labels read
-/// from their column's centre (or end there, near the right edge) and take the first row where
-/// they touch no other among `rows`; if one finds none, every event shows its number only, placed
-/// the same way, and a number that still finds no row joins the one before it ("6 7"): that event
-/// has no label of its own (`None`), only its rule. Also whether the labels were set.
+/// from just right of their column's rule (or end there, near the right edge) and take the first
+/// of `rows` where they touch no other; if one finds none, every event shows its number only,
+/// placed the same way; and if a number finds no row either, the numbers share the first row,
+/// those that would touch joined into a range ("4–7") at the first one's place. An event inside a
+/// range has no label of its own (`None`), only its rule. Also whether the labels were set.
 type Placed = Option<(usize, String, i32)>;
 
 fn place_events(
@@ -79,45 +80,83 @@ fn place_events(
     labels: bool,
     rows: usize,
 ) -> (Vec<Placed>, bool) {
-    let try_place = |labels: bool| -> Option<Vec<Placed>> {
+    let width_of = |text: &str| bold_width(text, SMALL) + 8;
+    // Just right of the rule: the keyboard, which walks the marks from left to right, reads the
+    // event after its column's bars.
+    let start = |e: &EventMark, width: i32| {
+        let x = centre(e.column) + 2;
+        if x + width > right {
+            (x - width).max(0)
+        } else {
+            x
+        }
+    };
+    let in_rows = |labels: bool| -> Option<Vec<Placed>> {
         let mut placed: Vec<Placed> = Vec::new();
         for e in &chart.events {
             let text = match labels {
                 true => format!("{} {}", e.number, e.label),
                 false => e.number.to_string(),
             };
-            let width = bold_width(&text, SMALL) + 8;
-            // Just right of the rule: the keyboard, which walks the marks from left to right,
-            // reads the event after its column's bars.
-            let x = centre(e.column) + 2;
-            let left = if x + width > right {
-                (x - width).max(0)
-            } else {
-                x
-            };
+            let width = width_of(&text);
+            let left = start(e, width);
             let touches = |row: usize| {
-                placed.iter().flatten().any(|(r, t, l)| {
-                    *r == row && left < l + bold_width(t, SMALL) + 8 && left + width > *l
-                })
+                placed
+                    .iter()
+                    .flatten()
+                    .any(|(r, t, l)| *r == row && left < l + width_of(t) && left + width > *l)
             };
-            match (0..rows.max(1)).find(|&row| !touches(row)) {
-                Some(row) => placed.push(Some((row, text, left))),
-                None if !labels => {
-                    // Joined, the label grows to the right: it moves left to stay on the chart.
-                    let last = placed.iter_mut().rev().flatten().next()?;
-                    last.1 = format!("{} {text}", last.1);
-                    last.2 = last.2.min(right - bold_width(&last.1, SMALL) - 8).max(0);
-                    placed.push(None);
-                }
-                None => return None,
-            }
+            let row = (0..rows.max(1)).find(|&row| !touches(row))?;
+            placed.push(Some((row, text, left)));
         }
         Some(placed)
     };
-    match labels.then(|| try_place(true)).flatten() {
-        Some(placed) => (placed, true),
-        None => (try_place(false).unwrap_or_default(), false),
+    if let Some(placed) = labels.then(|| in_rows(true)).flatten() {
+        return (placed, true);
     }
+    if let Some(placed) = in_rows(false) {
+        return (placed, false);
+    }
+    // One row of numbers and ranges, left to right: an event that would touch the range before
+    // it joins it; the last ones move left to stay on the chart, joining where they then touch.
+    let range = |a: usize, b: usize| {
+        let (a, b) = (&chart.events[a], &chart.events[b]);
+        if a.number == b.number {
+            a.number.to_string()
+        } else {
+            format!("{}–{}", a.number, b.number)
+        }
+    };
+    let mut ranges: Vec<(usize, usize, i32)> = Vec::new();
+    for (i, e) in chart.events.iter().enumerate() {
+        let x = centre(e.column) + 2;
+        match ranges.last_mut() {
+            Some(r) if x < r.2 + width_of(&range(r.0, i)) => r.1 = i,
+            _ => ranges.push((i, i, x)),
+        }
+    }
+    while let Some(&(a, b, left)) = ranges.last() {
+        let fits = right - width_of(&range(a, b));
+        if left <= fits {
+            break;
+        }
+        let n = ranges.len();
+        match n.checked_sub(2).map(|p| ranges[p]) {
+            Some((pa, _, pl)) if pl + width_of(&range(pa, b)) > fits => {
+                ranges[n - 2].1 = b;
+                ranges.pop();
+            }
+            _ => {
+                ranges[n - 1].2 = fits.max(0);
+                break;
+            }
+        }
+    }
+    let mut placed: Vec<Placed> = vec![None; chart.events.len()];
+    for (a, b, left) in ranges {
+        placed[a] = Some((0, range(a, b), left));
+    }
+    (placed, false)
 }
 
 /// The rows the events take above the plot, the same at every width, so the chart's height
@@ -716,14 +755,24 @@ mod tests {
                 "{width} px: every event has its mark"
             );
         }
-        // Seven events in the last column at 320 px: three rows, the rest joined to the third,
-        // which moves left to stay on the chart.
+        // Seven events in the last column at 320 px: more than three rows' worth, so one range,
+        // moved left to stay on the chart.
         let chart = year_chart((0..7).map(|_| (11, "x")).collect());
         let (placed, _) = place_events(&chart, &|c| 40 + c as i32 * 22, 312, false, EVENT_ROWS);
-        assert_eq!(placed.iter().flatten().count(), 3);
-        let (_, text, left) = placed[2].clone().expect("the third row");
-        assert_eq!(text, "3 4 5 6 7");
+        assert_eq!(placed.iter().flatten().count(), 1);
+        let (row, text, left) = placed[0].clone().expect("the range");
+        assert_eq!((row, text.as_str()), (0, "1–7"));
         assert!(left + bold_width(&text, SMALL) + 8 <= 312, "{left}");
+        // Ranges never touch each other, nor the right edge.
+        let chart = year_chart((0..12).flat_map(|c| [(c, "x"), (c, "x")]).collect());
+        let (placed, _) = place_events(&chart, &|c| 40 + c as i32 * 22, 312, false, EVENT_ROWS);
+        let boxes: Vec<(i32, i32)> = placed
+            .iter()
+            .flatten()
+            .map(|(_, t, l)| (*l, l + bold_width(t, SMALL) + 8))
+            .collect();
+        assert!(boxes.windows(2).all(|w| w[0].1 <= w[1].0), "{boxes:?}");
+        assert!(boxes.iter().all(|b| b.1 <= 312), "{boxes:?}");
     }
 
     #[test]
