@@ -25,10 +25,11 @@ pub fn write(dir: &Path, html: &str) -> Result<(), String> {
             .ok_or_else(|| format!("index.html has no {start} with {containing}"))
     };
     // The policy, the stylesheet and the icon of the views' pages (without the icon the browser
-    // asks for /favicon.ico, which no host of the build has).
+    // asks for /favicon.ico, which no host of the build has). `trunk serve` pages carry no policy
+    // (its live-reload script is inline, head.rs): the list's page then has none either.
+    let policy = tag("<meta http-equiv=", "Content-Security-Policy").unwrap_or_default();
     let head = format!(
-        "  <meta charset=\"utf-8\">\n  {}\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  {}\n  {}",
-        tag("<meta http-equiv=", "Content-Security-Policy")?,
+        "  <meta charset=\"utf-8\">\n  {policy}\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  {}\n  {}",
         tag("<link ", "rel=\"stylesheet\"")?,
         tag("<link ", "rel=\"icon\"")?,
     );
