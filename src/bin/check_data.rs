@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rare_earth_explorer::data::derived::latest_corrections;
 use rare_earth_explorer::data::parse::{parse_dataset, read_files};
 use rare_earth_explorer::data::{Dataset, WORLD};
 
@@ -56,12 +57,7 @@ fn newest(d: &Dataset) -> Vec<String> {
         .iter()
         .filter(|q| q.mining_t.is_some())
         .max_by_key(|q| q.year);
-    let latest = d.corrections.iter().map(|c| c.changed).max();
-    let corrected = d
-        .corrections
-        .iter()
-        .filter(|c| Some(c.changed) == latest)
-        .count();
+    let latest = latest_corrections(d);
     let tonnes = |v: Option<f64>| {
         v.map(|v| format!("{v} t"))
             .unwrap_or_else(|| "no figure".into())
@@ -105,8 +101,8 @@ fn newest(d: &Dataset) -> Vec<String> {
             ),
             None => "quotas: none".into(),
         },
-        match latest {
-            Some(date) => format!("corrections, newest: {corrected} on {date}"),
+        match latest.first() {
+            Some(c) => format!("corrections, newest: {} on {}", latest.len(), c.changed),
             None => "corrections: none".into(),
         },
         format!("sources: {}", d.sources.len()),
